@@ -1,0 +1,140 @@
+package org.bluemed.delivery.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The rules of {@code delivery.yml} that its JSON Schema cannot express. */
+final class ConfigRules {
+  private static final Pattern DOMAIN =
+      Pattern.compile("^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+  private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+
+  private ConfigRules() {}
+
+  static List<String> check(DeliveryConfig config, String source) {
+    List<String> problems = new ArrayList<>();
+    String at = source + ": ";
+
+    if (!DOMAIN.matcher(config.domain()).matches()) {
+      problems.add(
+          at
+              + "domain: '"
+              + config.domain()
+              + "' is not a valid DNS name; "
+              + "use lower-case labels separated by dots, for example bluemed.example.org");
+    }
+
+    Map<String, Integer> names = new HashMap<>();
+    Map<Integer, Integer> localPorts = new HashMap<>();
+    Map<String, Integer> hosts = new HashMap<>();
+    List<Component> components = config.components();
+    for (int i = 0; i < components.size(); i++) {
+      Component c = components.get(i);
+      String field = at + "components[" + i + "]";
+      Integer other = names.putIfAbsent(c.name(), i);
+      if (other != null) {
+        problems.add(
+            field
+                + ".name: '"
+                + c.name()
+                + "' is already used by components["
+                + other
+                + "]; component names must be unique");
+      }
+      other = localPorts.putIfAbsent(c.localPort(), i);
+      if (other != null) {
+        problems.add(
+            field
+                + ".port: "
+                + c.localPort()
+                + " is already used by components["
+                + other
+                + "] ("
+                + components.get(other).name()
+                + "); each component needs its own port "
+                + "(set localPort to publish it elsewhere)");
+      }
+      other = hosts.putIfAbsent(c.hostPrefix(), i);
+      if (other != null) {
+        problems.add(
+            field
+                + ".hostPrefix: '"
+                + c.hostPrefix()
+                + "' is already used by components["
+                + other
+                + "] ("
+                + components.get(other).name()
+                + "); each component needs its own host");
+      }
+      if (!FargateSize.accepts(c.cpu(), c.memory())) {
+        problems.add(
+            field
+                + ".memory: Fargate does not accept cpu "
+                + c.cpu()
+                + " with memory "
+                + c.memory()
+                + "; "
+                + FargateSize.describe(c.cpu()));
+      }
+    }
+
+    Map<String, Integer> environmentNames = new HashMap<>();
+    Map<String, Integer> domains = new HashMap<>();
+    List<Environment> environments = config.environments();
+    for (int i = 0; i < environments.size(); i++) {
+      Environment e = environments.get(i);
+      String field = at + "environments[" + i + "]";
+      Integer other = environmentNames.putIfAbsent(e.name(), i);
+      if (other != null) {
+        problems.add(
+            field
+                + ".name: '"
+                + e.name()
+                + "' is already used by environments["
+                + other
+                + "]; environment names must be unique");
+      }
+      e.subdomain()
+          .filter(s -> !LABEL.matcher(s).matches())
+          .ifPresent(
+              s ->
+                  problems.add(
+                      field
+                          + ".subdomain: '"
+                          + s
+                          + "' is not a DNS label; "
+                          + "use lower-case letters, digits and hyphens, for example staging"));
+      other = domains.putIfAbsent(config.naming().environmentDomain(e), i);
+      if (other != null) {
+        problems.add(
+            field
+                + ".subdomain: environments["
+                + other
+                + "] already serves "
+                + config.naming().environmentDomain(e)
+                + "; give one of them a subdomain");
+      }
+      if (e.hostedZoneId().isEmpty() && e.certificateArn().isEmpty()) {
+        problems.add(
+            field
+                + ": needs hostedZoneId (a DNS-validated certificate is created in it) "
+                + "or certificateArn (an existing ACM certificate), for example hostedZoneId: "
+                + "Z0123456789ABCDEFGHIJ");
+      }
+      e.autoscaling()
+          .filter(a -> a.minCapacity() > a.maxCapacity())
+          .ifPresent(
+              a ->
+                  problems.add(
+                      field
+                          + ".autoscaling.minCapacity: "
+                          + a.minCapacity()
+                          + " is above maxCapacity "
+                          + a.maxCapacity()));
+    }
+    return problems;
+  }
+}

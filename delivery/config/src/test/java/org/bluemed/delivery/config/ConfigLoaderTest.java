@@ -1,0 +1,167 @@
+package org.bluemed.delivery.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigLoaderTest {
+  static final String VALID =
+      """
+      application: bluemed
+      domain: bluemed.example.org
+      repository:
+        owner: bluemed
+        name: bluemed
+        connectionArn: arn:aws:codeconnections:eu-west-1:111111111111:connection/abc
+      components:
+        - name: backend
+          path: backend
+          port: 3001
+          hostPrefix: api
+          healthPath: /api/health
+        - name: frontend
+          path: frontend
+          port: 80
+          localPort: 3000
+          hostPrefix: app
+          healthPath: /
+      environments:
+        - name: staging
+          account: "111111111111"
+          region: eu-west-1
+          subdomain: staging
+          hostedZoneId: Z0000000000000000000A
+        - name: production
+          account: "222222222222"
+          region: eu-west-1
+          certificateArn: arn:aws:acm:eu-west-1:222222222222:certificate/abc
+      """;
+
+  @Test
+  void theRepositoryConfigurationLoads() {
+    DeliveryConfig config = ConfigLoader.loadFromRepository(Path.of("../.."));
+
+    assertThat(config.application()).isEqualTo("bluemed");
+    assertThat(config.components())
+        .extracting(Component::name)
+        .containsExactly("backend", "frontend");
+    assertThat(config.component("frontend").localPort()).isEqualTo(3000);
+  }
+
+  @Test
+  void defaultsAreFilledIn() {
+    DeliveryConfig config = ConfigLoader.parse(VALID, "delivery.yml");
+
+    Component backend = config.component("backend");
+    assertThat(backend.localPort()).isEqualTo(3001);
+    assertThat(backend.cpu()).isEqualTo(256);
+    assertThat(backend.memory()).isEqualTo(512);
+    assertThat(config.environment("staging").desiredCount()).isEqualTo(1);
+    assertThat(config.repository().developBranch()).isEqualTo("develop");
+  }
+
+  static Stream<Arguments> invalidConfigurations() {
+    return Stream.of(
+        Arguments.of(
+            "a missing field",
+            VALID.replace("    hostPrefix: api\n", ""),
+            "components[0].hostPrefix: is required but missing"),
+        Arguments.of(
+            "a port of the wrong type",
+            VALID.replace("port: 3001", "port: three"),
+            "components[0].port: string found, integer expected"),
+        Arguments.of(
+            "a duplicate port",
+            VALID.replace("localPort: 3000", "localPort: 3001"),
+            "components[1].port: 3001 is already used by components[0] (backend)"),
+        Arguments.of(
+            "two components on one host",
+            VALID.replace("hostPrefix: app", "hostPrefix: api"),
+            "components[1].hostPrefix: 'api' is already used by components[0] (backend)"),
+        Arguments.of(
+            "an invalid domain",
+            VALID.replace("domain: bluemed.example.org", "domain: bluemed_org"),
+            "domain: 'bluemed_org' is not a valid DNS name"),
+        Arguments.of(
+            "an environment without account",
+            VALID.replace("    account: \"222222222222\"\n", ""),
+            "environments[1].account: is required but missing"),
+        Arguments.of(
+            "an environment without region",
+            VALID.replace("    region: eu-west-1\n    subdomain", "    subdomain"),
+            "environments[0].region: is required but missing"),
+        Arguments.of(
+            "neither certificate nor hosted zone",
+            VALID.replace(
+                "    certificateArn: arn:aws:acm:eu-west-1:222222222222:certificate/abc\n", ""),
+            "environments[1]: needs hostedZoneId"),
+        Arguments.of(
+            "a cpu/memory pair Fargate refuses",
+            VALID.replace(
+                "healthPath: /api/health",
+                "healthPath: /api/health\n    cpu: 512\n    memory: 512"),
+            "components[0].memory: Fargate does not accept cpu 512 with memory 512; with cpu 512, "
+                + "memory must be 1024 to 4096 in steps of 1024"),
+        Arguments.of(
+            "an unknown field",
+            VALID.replace("domain: bluemed", "colour: blue\ndomain: bluemed"),
+            "colour"),
+        Arguments.of(
+            "two environments on one domain",
+            VALID.replace("    subdomain: staging\n", ""),
+            "environments[1].subdomain: environments[0] already serves bluemed.example.org"));
+  }
+
+  @ParameterizedTest(name = "rejects {0}")
+  @MethodSource("invalidConfigurations")
+  void rejectsInvalidConfigurationNamingTheField(String what, String yaml, String expected) {
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, "delivery.yml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("delivery.yml: ")
+        .hasMessageContaining(expected);
+  }
+
+  @Test
+  void anUnknownComponentNamedOnTheCommandLineListsTheKnownOnes() {
+    DeliveryConfig config = ConfigLoader.parse(VALID, "delivery.yml");
+
+    assertThatThrownBy(() -> config.component("database"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown component 'database': delivery.yml defines [backend, frontend]");
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    assertThatThrownBy(() -> ConfigLoader.load(Path.of("/nonexistent/delivery.yml")))
+        .hasMessageContaining("/nonexistent/delivery.yml: file not found");
+  }
+
+  @Test
+  void namingDerivesEveryNameFromTheConfiguration() {
+    DeliveryConfig config = ConfigLoader.parse(VALID, "delivery.yml");
+    Naming naming = config.naming();
+    Component backend = config.component("backend");
+    Environment staging = config.environment("staging");
+    Environment production = config.environment("production");
+
+    assertThat(naming.imageRepository(backend)).isEqualTo("bluemed-backend");
+    assertThat(naming.host(staging, backend)).isEqualTo("api.staging.bluemed.example.org");
+    assertThat(naming.host(production, config.component("frontend")))
+        .isEqualTo("app.bluemed.example.org");
+    assertThat(naming.deployedTagParameter(staging, backend))
+        .isEqualTo("/bluemed/deployments/staging/backend");
+    assertThat(naming.commitTag("0123456789abcdef0123", Optional.empty()))
+        .isEqualTo("0123456789ab");
+    assertThat(naming.commitTag("0123456789abcdef0123", Optional.of("feedfacecafe")))
+        .isEqualTo("0123456789ab-dirty-feedface");
+    assertThat(naming.imageReference("127.0.0.1:5000", backend, "latest"))
+        .isEqualTo("127.0.0.1:5000/bluemed-backend:latest");
+  }
+}
