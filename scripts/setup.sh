@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Provisions this machine to run the whole delivery flow locally: a Docker engine, a loopback
+# registry standing in for ECR, and the base images the Dockerfiles build on. Safe to rerun;
+# each step does nothing when its part already runs. The last line (stdout) says what runs.
+set -euo pipefail
+SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$SCRIPTS/lib.sh"
+
+"$SCRIPTS/ensure-docker.sh"
+"$SCRIPTS/ensure-registry.sh"
+"$SCRIPTS/base-images.sh" "$@"
+
+engine=$(docker version --format '{{.Server.Version}}')
+# shellcheck disable=SC1091
+source "$REPO_ROOT/.delivery/base-images.env"
+printf 'Ready: Docker engine %s on /var/run/docker.sock, registry on 127.0.0.1:%s, base images %s and %s.\n' \
+  "$engine" "${DELIVERY_REGISTRY_PORT:-5000}" "$NODE_IMAGE" "$NGINX_IMAGE"
