@@ -9,10 +9,20 @@ package org.bluemed.delivery.config;
  */
 public record Component(
     String name,
+    Kind kind,
     String path,
     int port,
     int localPort,
     String hostPrefix,
     String healthPath,
     int cpu,
-    int memory) {}
+    int memory) {
+
+  /** What a component serves, which decides how it is checked. */
+  public enum Kind {
+    /** An HTTP API answering JSON. */
+    API,
+    /** A single-page app: HTML with a fallback to index.html for deep links. */
+    SPA
+  }
+}

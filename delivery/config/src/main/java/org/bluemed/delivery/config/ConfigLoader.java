@@ -121,6 +121,7 @@ public final class ConfigLoader {
     int port = node.get("port").asInt();
     return new Component(
         node.get("name").asText(),
+        Component.Kind.valueOf(node.path("kind").asText("api").toUpperCase(java.util.Locale.ROOT)),
         node.get("path").asText(),
         port,
         node.path("localPort").asInt(port),

@@ -58,6 +58,19 @@ public final class Naming {
     return config.application() + "-integration";
   }
 
+  /**
+   * The variable docker-compose.yml reads a component's image from ({@code BACKEND_IMAGE}), so the
+   * integration check runs the images just built rather than building its own.
+   */
+  public String composeImageVariable(Component component) {
+    return component.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_IMAGE";
+  }
+
+  /** The compose service of a component has the component's name. */
+  public String composeService(Component component) {
+    return component.name();
+  }
+
   public String networkStack() {
     return config.application() + "-network";
   }
@@ -114,6 +127,50 @@ public final class Naming {
         + environment.name()
         + "/"
         + component.name();
+  }
+
+  /**
+   * The value a deployed-tag parameter holds before the first image of its component is deployed;
+   * the environment stack keeps the service at zero tasks while it is set.
+   */
+  public static final String NO_DEPLOYED_TAG = "none";
+
+  /**
+   * The ECR tag the deploy puts on an image that starts running in an environment. Lifecycle rules
+   * never expire images carrying it, so every image an environment ran stays available for
+   * rollback.
+   */
+  public String deployedImageTag(Environment environment, String commitTag) {
+    return deployedImageTagPrefix(environment) + commitTag;
+  }
+
+  public String deployedImageTagPrefix(Environment environment) {
+    return "deployed-" + environment.name() + "-";
+  }
+
+  /** One run-time parameter of a component, below its prefix. */
+  public String parameter(Environment environment, Component component, String key) {
+    return parameterPrefix(environment, component) + "/" + key;
+  }
+
+  /** One run-time secret of a component, below its prefix. */
+  public String secret(Environment environment, Component component, String key) {
+    return secretPrefix(environment, component) + "/" + key;
+  }
+
+  /** Load balancers are named within 32 characters: {@code bluemed-staging}. */
+  public String loadBalancer(Environment environment) {
+    return cluster(environment);
+  }
+
+  /** KMS alias of the key that encrypts an environment's logs, parameters and secrets. */
+  public String keyAlias(Environment environment) {
+    return "alias/" + config.application() + "/" + environment.name();
+  }
+
+  /** Log group of an environment's VPC flow logs. */
+  public String flowLogGroup(Environment environment) {
+    return "/" + config.application() + "/" + environment.name() + "/vpc-flow-logs";
   }
 
   /** Domain of an environment: the bare domain, or {@code <subdomain>.<domain>}. */

@@ -163,5 +163,13 @@ class ConfigLoaderTest {
         .isEqualTo("0123456789ab-dirty-feedface");
     assertThat(naming.imageReference("127.0.0.1:5000", backend, "latest"))
         .isEqualTo("127.0.0.1:5000/bluemed-backend:latest");
+    assertThat(naming.deployedImageTag(production, "0123456789ab"))
+        .isEqualTo("deployed-production-0123456789ab");
+    assertThat(naming.parameter(staging, backend, "CORS_ORIGINS"))
+        .isEqualTo("/bluemed/staging/backend/CORS_ORIGINS");
+    assertThat(naming.secret(staging, backend, "app")).isEqualTo("bluemed/staging/backend/app");
+    assertThat(naming.loadBalancer(production)).isEqualTo("bluemed-production");
+    assertThat(naming.keyAlias(staging)).isEqualTo("alias/bluemed/staging");
+    assertThat(naming.flowLogGroup(staging)).isEqualTo("/bluemed/staging/vpc-flow-logs");
   }
 }

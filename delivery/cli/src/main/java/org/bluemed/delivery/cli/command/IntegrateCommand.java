@@ -1,0 +1,64 @@
+package org.bluemed.delivery.cli.command;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bluemed.delivery.cli.core.Failure;
+import org.bluemed.delivery.cli.core.Integration;
+import org.bluemed.delivery.cli.core.JUnitReport;
+import org.bluemed.delivery.cli.core.ProcessRunner;
+import org.bluemed.delivery.cli.core.Source;
+import org.bluemed.delivery.cli.core.Step;
+import org.bluemed.delivery.cli.core.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code delivery integrate}: the docker-compose integration check. */
+@Command(
+    name = "integrate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run docker-compose.yml with the images of one tag, check every service, and "
+            + "tear everything down.")
+public final class IntegrateCommand implements Callable<Integer> {
+  @Mixin WorkspaceOptions options;
+
+  @Option(
+      names = "--tag",
+      paramLabel = "TAG",
+      description = "Image tag to run (default: the tag of the current commit).")
+  String tag;
+
+  @Option(
+      names = "--wait",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description = "How long services may take to become healthy (default: ${DEFAULT-VALUE}).")
+  int waitSeconds;
+
+  @Override
+  public Integer call() {
+    if (waitSeconds < 1 || waitSeconds > 1800) {
+      throw Failure.badInput("--wait: " + waitSeconds + " is out of range; use 1 to 1800 seconds");
+    }
+    Workspace workspace = options.workspace();
+    ProcessRunner runner = WorkspaceOptions.runner();
+    String imageTag = tag != null ? tag : Source.of(workspace, runner).tag();
+
+    List<Step> steps =
+        new Integration(workspace, runner, WorkspaceOptions.docker(workspace, runner), System.err)
+            .run(imageTag, Duration.ofSeconds(waitSeconds));
+    JUnitReport.write(
+        workspace.reportsDirectory().resolve("integration.xml"), "integration", steps);
+
+    steps.forEach(s -> System.out.println(s.line()));
+    long failed = steps.stream().filter(s -> s.status() == Step.Status.FAILED).count();
+    System.out.println((steps.size() - failed) + " passed, " + failed + " failed");
+    if (failed > 0) {
+      throw Failure.check(
+          "integration of tag " + imageTag + " failed; the services' logs are above");
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,212 @@
+package org.bluemed.delivery.cli.core;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bluemed.delivery.config.Component;
+import org.bluemed.delivery.config.Naming;
+
+/**
+ * Builds one component the way its CodeBuild project does: npm ci, lint, unit tests, and only if
+ * all pass, docker build with the component's own Dockerfile. An image built earlier from the same
+ * inputs is reused instead.
+ */
+public final class ComponentBuild {
+  /** Label carrying the inputs hash; the tag derived from it finds a reusable image. */
+  public static final String INPUTS_LABEL = "org.bluemed.delivery.inputs";
+
+  /** What a build produced. */
+  public record Result(
+      Component component, String tag, boolean reused, String localReference, List<Step> steps) {
+    public boolean ok() {
+      return steps.stream().noneMatch(s -> s.status() == Step.Status.FAILED);
+    }
+  }
+
+  private final Workspace workspace;
+  private final ProcessRunner runner;
+  private final Docker docker;
+  private final PrintStream progress;
+
+  public ComponentBuild(
+      Workspace workspace, ProcessRunner runner, Docker docker, PrintStream progress) {
+    this.workspace = workspace;
+    this.runner = runner;
+    this.docker = docker;
+    this.progress = progress;
+  }
+
+  public Result build(Component component, String tag, boolean allowReuse) {
+    Naming naming = workspace.naming();
+    Path dir = workspace.root().resolve(component.path());
+    Map<String, String> buildArgs = workspace.baseImageArgs();
+    String inputs = BuildInputs.hash(workspace.root(), component.path(), buildArgs);
+    String image = naming.imageReference(workspace.registry(), component, tag);
+    String latest = naming.imageReference(workspace.registry(), component, Naming.LATEST_TAG);
+    String cached =
+        naming.imageReference(workspace.registry(), component, "inputs-" + inputs.substring(0, 16));
+    String who = component.name() + ": ";
+
+    if (allowReuse && docker.imageExists(cached)) {
+      progress.println(who + "inputs unchanged since " + cached + "; reusing that image.");
+      docker.tag(cached, image);
+      docker.tag(cached, latest);
+      String reason = "reused image built from identical inputs " + inputs.substring(0, 16);
+      List<Step> steps =
+          List.of(
+              Step.skipped("npm ci", reason), Step.skipped("lint", reason),
+              Step.skipped("unit tests", reason), Step.skipped("docker build", reason));
+      return report(component, new Result(component, tag, true, image, steps));
+    }
+
+    List<Step> steps = new ArrayList<>();
+    String[][] npmSteps = {
+      {"npm ci", "npm", "ci", "--no-audit", "--no-fund"},
+      {"lint", "npm", "run", "lint"},
+      {"unit tests", "npm", "test"},
+    };
+    for (String[] npm : npmSteps) {
+      if (steps.stream().anyMatch(s -> s.status() == Step.Status.FAILED)) {
+        steps.add(Step.skipped(npm[0], "an earlier step failed"));
+        continue;
+      }
+      steps.add(runStep(component, npm[0], dir, List.of(npm).subList(1, npm.length)));
+    }
+    if (steps.stream().anyMatch(s -> s.status() == Step.Status.FAILED)) {
+      steps.add(Step.skipped("docker build", "no image is built when lint or tests fail"));
+      return report(component, new Result(component, tag, false, image, steps));
+    }
+
+    progress.println(who + "building image " + image + ".");
+    Path dockerfile = dir.resolve("Dockerfile");
+    if (!Files.isRegularFile(dockerfile)) {
+      steps.add(Step.failed("docker build", Duration.ZERO, dockerfile + " does not exist"));
+      return report(component, new Result(component, tag, false, image, steps));
+    }
+    Instant start = Instant.now();
+    ProcessRunner.Result built =
+        docker.build(
+            dir,
+            dockerfile,
+            List.of(image, latest, cached),
+            buildArgs,
+            Map.of(INPUTS_LABEL, inputs, "org.opencontainers.image.revision", tag),
+            log(component, "docker-build"));
+    Duration took = Duration.between(start, Instant.now());
+    if (!built.ok()) {
+      steps.add(
+          Step.failed(
+              "docker build",
+              took,
+              "the Dockerfile failed: "
+                  + Docker.lastLine(built)
+                  + " (full log: "
+                  + log(component, "docker-build")
+                  + ")"));
+    } else {
+      steps.add(Step.ok("docker build", took));
+    }
+    return report(component, new Result(component, tag, false, image, steps));
+  }
+
+  private Step runStep(Component component, String name, Path dir, List<String> command) {
+    progress.println(component.name() + ": running " + String.join(" ", command) + ".");
+    Path logFile = log(component, name.replace(' ', '-'));
+    Instant start = Instant.now();
+    ProcessRunner.Result result =
+        runner.run(
+            ProcessRunner.Spec.of(dir, command)
+                .withEnvironment(Map.of("CI", "true"))
+                .withTimeout(Duration.ofMinutes(15))
+                .withLog(logFile));
+    Duration took = Duration.between(start, Instant.now());
+    if (result.ok()) {
+      return Step.ok(name, took);
+    }
+    progress.println(component.name() + ": " + name + " failed; last lines:");
+    result.tail().stream()
+        .skip(Math.max(0, result.tail().size() - 15))
+        .forEach(l -> progress.println("  | " + l));
+    return Step.failed(
+        name,
+        took,
+        "'"
+            + String.join(" ", command)
+            + "' exited with "
+            + result.exitCode()
+            + " (full log: "
+            + logFile
+            + ")");
+  }
+
+  private Path log(Component component, String step) {
+    Path file = workspace.logsDirectory().resolve(component.name() + "-" + step + ".log");
+    return file;
+  }
+
+  private Result report(Component component, Result result) {
+    JUnitReport.write(
+        workspace.reportsDirectory().resolve("build-" + component.name() + ".xml"),
+        "build " + component.name(),
+        result.steps());
+    return result;
+  }
+
+  /** Pushes the commit tag and latest, then reads the digest back from the registry. */
+  public PushedImage push(Result built, RegistryClient registry) {
+    Component component = built.component();
+    Naming naming = workspace.naming();
+    String latest = naming.imageReference(workspace.registry(), component, Naming.LATEST_TAG);
+    Path logFile = log(component, "docker-push");
+    progress.println(component.name() + ": pushing " + built.localReference() + " and latest.");
+    docker.push(built.localReference(), logFile);
+    docker.push(latest, logFile);
+    String repository = naming.imageRepository(component);
+    String digest =
+        registry
+            .digest(repository, built.tag())
+            .orElseThrow(
+                () ->
+                    Failure.environment(
+                        "registry "
+                            + registry.address()
+                            + " does not list "
+                            + repository
+                            + ":"
+                            + built.tag()
+                            + " right after the push"));
+    Optional<String> latestDigest = registry.digest(repository, Naming.LATEST_TAG);
+    if (!latestDigest.equals(Optional.of(digest))) {
+      throw Failure.environment(
+          "registry "
+              + registry.address()
+              + ": "
+              + repository
+              + ":latest does not point at "
+              + digest
+              + " after the push");
+    }
+    return new PushedImage(
+        component,
+        built.localReference(),
+        List.of(built.tag(), Naming.LATEST_TAG),
+        digest,
+        docker.sizeBytes(built.localReference()),
+        built.reused());
+  }
+
+  /** An image that is in the registry under its tags. */
+  public record PushedImage(
+      Component component,
+      String reference,
+      List<String> tags,
+      String digest,
+      long sizeBytes,
+      boolean reused) {}
+}

@@ -1,0 +1,128 @@
+package org.bluemed.delivery.cli.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Docker engine, driven through the docker client the same way a CodeBuild job drives it, so a
+ * step behaves the same on a laptop and in the pipeline.
+ */
+public final class Docker {
+  private final ProcessRunner runner;
+  private final Path workingDirectory;
+
+  public Docker(ProcessRunner runner, Path workingDirectory) {
+    this.runner = runner;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** Fails with an environment error when no engine answers. */
+  public String requireEngine() {
+    ProcessRunner.Result result =
+        run(List.of("docker", "info", "--format", "{{.ServerVersion}}"), Duration.ofSeconds(30));
+    if (!result.ok() || result.output().isBlank()) {
+      String where =
+          Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("unix:///var/run/docker.sock");
+      throw Failure.environment(
+          "no Docker engine is reachable at "
+              + where
+              + ": "
+              + lastLine(result)
+              + "; start one with scripts/ensure-docker.sh");
+    }
+    return result.output().strip();
+  }
+
+  /** Builds an image; the caller decides what a failed build means. */
+  public ProcessRunner.Result build(
+      Path context,
+      Path dockerfile,
+      List<String> tags,
+      Map<String, String> buildArgs,
+      Map<String, String> labels,
+      Path logFile) {
+    List<String> command =
+        new ArrayList<>(List.of("docker", "build", "--file", dockerfile.toString()));
+    tags.forEach(t -> command.addAll(List.of("--tag", t)));
+    buildArgs.forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
+    labels.forEach((k, v) -> command.addAll(List.of("--label", k + "=" + v)));
+    command.add(context.toString());
+    return runner.run(
+        ProcessRunner.Spec.of(workingDirectory, command)
+            .withEnvironment(Map.of("DOCKER_BUILDKIT", "1"))
+            .withTimeout(Duration.ofMinutes(30))
+            .withLog(logFile));
+  }
+
+  public boolean imageExists(String reference) {
+    return run(
+            List.of("docker", "image", "inspect", "--format", "{{.Id}}", reference),
+            Duration.ofSeconds(30))
+        .ok();
+  }
+
+  public Optional<String> label(String reference, String label) {
+    ProcessRunner.Result result =
+        run(
+            List.of(
+                "docker",
+                "image",
+                "inspect",
+                "--format",
+                "{{ index .Config.Labels \"" + label + "\" }}",
+                reference),
+            Duration.ofSeconds(30));
+    String value = result.output().strip();
+    return result.ok() && !value.isEmpty() && !"<no value>".equals(value)
+        ? Optional.of(value)
+        : Optional.empty();
+  }
+
+  public long sizeBytes(String reference) {
+    ProcessRunner.Result result =
+        run(
+            List.of("docker", "image", "inspect", "--format", "{{.Size}}", reference),
+            Duration.ofSeconds(30));
+    return result.ok() ? Long.parseLong(result.output().strip()) : -1;
+  }
+
+  public void tag(String source, String target) {
+    ProcessRunner.Result result =
+        run(List.of("docker", "tag", source, target), Duration.ofSeconds(30));
+    if (!result.ok()) {
+      throw Failure.environment(
+          "failed to tag " + source + " as " + target + ": " + lastLine(result));
+    }
+  }
+
+  /** Pushes one tag; a registry that does not answer is an environment error. */
+  public void push(String reference, Path logFile) {
+    ProcessRunner.Result result =
+        runner.run(
+            ProcessRunner.Spec.of(workingDirectory, List.of("docker", "push", reference))
+                .withTimeout(Duration.ofMinutes(10))
+                .withLog(logFile));
+    if (!result.ok()) {
+      throw Failure.environment("failed to push " + reference + ": " + lastLine(result));
+    }
+  }
+
+  public void removeImage(String reference) {
+    run(List.of("docker", "image", "rm", "--force", reference), Duration.ofSeconds(60));
+  }
+
+  public ProcessRunner.Result run(List<String> command, Duration timeout) {
+    return runner.run(ProcessRunner.Spec.of(workingDirectory, command).withTimeout(timeout));
+  }
+
+  static String lastLine(ProcessRunner.Result result) {
+    return result.tail().stream()
+        .filter(l -> !l.isBlank())
+        .reduce((a, b) -> b)
+        .orElse("exit code " + result.exitCode());
+  }
+}

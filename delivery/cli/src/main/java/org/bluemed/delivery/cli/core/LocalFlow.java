@@ -1,0 +1,319 @@
+package org.bluemed.delivery.cli.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.bluemed.delivery.config.plan.StagePlan;
+
+/**
+ * {@code delivery local}: the stages of the plan that run on one machine, in order, with the
+ * actions of a stage in parallel, then a summary. The first failing stage stops the flow.
+ */
+public final class LocalFlow {
+  /** How one stage went. */
+  public record StageResult(String name, Step.Status status, Duration duration, String detail) {}
+
+  /** Everything the summary shows; also written as JSON for the benchmark. */
+  public record Summary(
+      String commit,
+      String tag,
+      List<StageResult> stages,
+      List<ComponentBuild.PushedImage> images,
+      List<Step> buildSteps,
+      List<Step> integrationSteps) {
+    public boolean ok() {
+      return stages.stream().allMatch(s -> s.status() == Step.Status.OK);
+    }
+  }
+
+  private final Workspace workspace;
+  private final ProcessRunner runner;
+  private final Docker docker;
+  private final PrintStream progress;
+  private final boolean allowReuse;
+  private final Duration integrationWait;
+
+  public LocalFlow(
+      Workspace workspace,
+      ProcessRunner runner,
+      Docker docker,
+      PrintStream progress,
+      boolean allowReuse,
+      Duration integrationWait) {
+    this.workspace = workspace;
+    this.runner = runner;
+    this.docker = docker;
+    this.progress = progress;
+    this.allowReuse = allowReuse;
+    this.integrationWait = integrationWait;
+  }
+
+  public Summary run() {
+    docker.requireEngine();
+    RegistryClient registry = new RegistryClient(workspace.registry());
+    registry.requireReachable();
+    StagePlan plan = StagePlan.of(workspace.config());
+
+    List<StageResult> stages = new ArrayList<>();
+    List<Step> buildSteps = new ArrayList<>();
+    List<Step> integrationSteps = new ArrayList<>();
+    List<ComponentBuild.PushedImage> images = new ArrayList<>();
+    Source source = null;
+    List<ComponentBuild.Result> built = new ArrayList<>();
+    ComponentBuild builder = new ComponentBuild(workspace, runner, docker, progress);
+
+    for (StagePlan.Stage stage : plan.localStages()) {
+      progress.println("== Stage " + stage.name() + " ==");
+      Instant start = Instant.now();
+      String failure = null;
+      switch (stage.actions().get(0).verb()) {
+        case SOURCE -> {
+          source = Source.of(workspace, runner);
+          progress.println(
+              "Commit "
+                  + source.commitId()
+                  + (source.dirty()
+                      ? " with uncommitted changes; images get the distinct tag "
+                          + source.tag()
+                          + "."
+                      : "; images get the tag " + source.tag() + "."));
+        }
+        case BUILD -> {
+          String tag = source.tag();
+          built =
+              parallel(
+                  stage.actions(),
+                  a -> builder.build(a.component().orElseThrow(), tag, allowReuse));
+          for (ComponentBuild.Result r : built) {
+            r.steps()
+                .forEach(
+                    s ->
+                        buildSteps.add(
+                            new Step(
+                                r.component().name() + ": " + s.name(),
+                                s.status(),
+                                s.duration(),
+                                s.detail())));
+          }
+          failure =
+              built.stream()
+                  .filter(r -> !r.ok())
+                  .map(
+                      r ->
+                          r.component().name()
+                              + " failed at "
+                              + r.steps().stream()
+                                  .filter(s -> s.status() == Step.Status.FAILED)
+                                  .findFirst()
+                                  .orElseThrow()
+                                  .name())
+                  .reduce((a, b) -> a + "; " + b)
+                  .orElse(null);
+        }
+        case PUSH -> {
+          List<ComponentBuild.Result> toPush = built;
+          images.addAll(
+              parallel(
+                  stage.actions(),
+                  a ->
+                      builder.push(
+                          toPush.stream()
+                              .filter(r -> r.component().equals(a.component().orElseThrow()))
+                              .findFirst()
+                              .orElseThrow(),
+                          registry)));
+          Path definitions =
+              ImageDefinitions.write(
+                  workspace.outputDirectory().resolve("imagedefinitions.json"),
+                  workspace.config(),
+                  images.stream()
+                      .map(
+                          i ->
+                              new ImageDefinitions.Entry(
+                                  workspace.naming().containerName(i.component()), i.reference()))
+                      .toList());
+          progress.println("Wrote " + definitions + ".");
+        }
+        case INTEGRATE -> {
+          integrationSteps.addAll(
+              new Integration(workspace, runner, docker, progress)
+                  .run(source.tag(), integrationWait));
+          JUnitReport.write(
+              workspace.reportsDirectory().resolve("integration.xml"),
+              "integration",
+              integrationSteps);
+          failure =
+              integrationSteps.stream()
+                  .filter(s -> s.status() == Step.Status.FAILED)
+                  .map(Step::name)
+                  .reduce((a, b) -> a + "; " + b)
+                  .orElse(null);
+        }
+        default -> throw new IllegalStateException("stage " + stage.name() + " is not local");
+      }
+      Duration took = Duration.between(start, Instant.now());
+      stages.add(
+          new StageResult(
+              stage.name(),
+              failure == null ? Step.Status.OK : Step.Status.FAILED,
+              took,
+              failure == null ? "" : failure));
+      if (failure != null) {
+        break;
+      }
+    }
+    plan.localStages().stream()
+        .skip(stages.size())
+        .forEach(
+            s ->
+                stages.add(
+                    new StageResult(
+                        s.name(), Step.Status.SKIPPED, Duration.ZERO, "an earlier stage failed")));
+    Summary summary =
+        new Summary(
+            source == null ? "" : source.commitId(),
+            source == null ? "" : source.tag(),
+            stages,
+            images,
+            buildSteps,
+            integrationSteps);
+    writeJson(summary);
+    return summary;
+  }
+
+  private <T> List<T> parallel(List<StagePlan.Action> actions, Function<StagePlan.Action, T> work) {
+    ExecutorService pool = Executors.newFixedThreadPool(actions.size());
+    try {
+      List<Future<T>> futures =
+          actions.stream().map(a -> pool.submit(() -> work.apply(a))).toList();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failure.check("interrupted");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void writeJson(Summary summary) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("commit", summary.commit());
+    json.put("tag", summary.tag());
+    json.put("ok", summary.ok());
+    json.put(
+        "stages",
+        summary.stages().stream()
+            .map(
+                s ->
+                    Map.of(
+                        "name",
+                        s.name(),
+                        "status",
+                        s.status().name(),
+                        "seconds",
+                        s.duration().toMillis() / 1000.0))
+            .toList());
+    json.put(
+        "images",
+        summary.images().stream()
+            .map(
+                i ->
+                    Map.of(
+                        "component",
+                        i.component().name(),
+                        "reference",
+                        i.reference(),
+                        "tags",
+                        i.tags(),
+                        "digest",
+                        i.digest(),
+                        "sizeBytes",
+                        i.sizeBytes(),
+                        "reused",
+                        i.reused()))
+            .toList());
+    json.put(
+        "buildSteps",
+        summary.buildSteps().stream()
+            .map(
+                s ->
+                    Map.of(
+                        "name",
+                        s.name(),
+                        "status",
+                        s.status().name(),
+                        "seconds",
+                        s.duration().toMillis() / 1000.0))
+            .toList());
+    try {
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(workspace.outputDirectory().resolve("summary.json").toFile(), json);
+    } catch (IOException e) {
+      throw Failure.environment("failed to write the run summary: " + e.getMessage());
+    }
+  }
+
+  /** The summary as people read it: one line per stage, then per image. */
+  public static void print(Summary summary, PrintStream out) {
+    out.println();
+    out.println("Summary of commit " + summary.commit() + " (tag " + summary.tag() + ")");
+    out.println("  stage         result   duration");
+    for (StageResult s : summary.stages()) {
+      out.println(
+          "  %-13s %-8s %9s%s"
+              .formatted(
+                  s.name(),
+                  s.status(),
+                  Durations.format(s.duration()),
+                  s.detail().isEmpty() ? "" : "  " + s.detail()));
+    }
+    if (!summary.images().isEmpty()) {
+      out.println(
+          "  image                              tags                        size       digest");
+      for (ComponentBuild.PushedImage i : summary.images()) {
+        String repo = i.reference().substring(0, i.reference().lastIndexOf(':'));
+        out.println(
+            "  %-34s %-27s %-10s %s%s"
+                .formatted(
+                    repo,
+                    String.join(", ", i.tags()),
+                    Durations.bytes(i.sizeBytes()),
+                    i.digest(),
+                    i.reused() ? "  (reused)" : ""));
+      }
+    }
+    out.println(
+        summary.ok()
+            ? "Result: OK, every local stage passed."
+            : "Result: FAILED at stage "
+                + summary.stages().stream()
+                    .filter(s -> s.status() == Step.Status.FAILED)
+                    .map(StageResult::name)
+                    .findFirst()
+                    .orElse("?")
+                + ".");
+  }
+}

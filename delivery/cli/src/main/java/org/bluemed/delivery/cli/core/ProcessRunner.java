@@ -1,0 +1,135 @@
+package org.bluemed.delivery.cli.core;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an outside program (npm, docker, git), keeps the last lines of its output for error
+ * messages, and optionally copies every line to a log file and to stderr with a prefix.
+ */
+public final class ProcessRunner {
+  private static final int TAIL_LINES = 40;
+
+  /** What a finished program left behind. */
+  public record Result(int exitCode, String output, List<String> tail) {
+    public boolean ok() {
+      return exitCode == 0;
+    }
+
+    public String tailText() {
+      return String.join("\n", tail);
+    }
+  }
+
+  /** How to run one program. */
+  public record Spec(
+      List<String> command,
+      Path workingDirectory,
+      Map<String, String> environment,
+      Duration timeout,
+      Path logFile,
+      String echoPrefix) {
+
+    public static Spec of(Path workingDirectory, List<String> command) {
+      return new Spec(command, workingDirectory, Map.of(), Duration.ofMinutes(20), null, null);
+    }
+
+    public Spec withEnvironment(Map<String, String> env) {
+      return new Spec(command, workingDirectory, env, timeout, logFile, echoPrefix);
+    }
+
+    public Spec withTimeout(Duration t) {
+      return new Spec(command, workingDirectory, environment, t, logFile, echoPrefix);
+    }
+
+    public Spec withLog(Path file) {
+      return new Spec(command, workingDirectory, environment, timeout, file, echoPrefix);
+    }
+
+    public Spec echoedAs(String prefix) {
+      return new Spec(command, workingDirectory, environment, timeout, logFile, prefix);
+    }
+  }
+
+  private final PrintStream progress;
+
+  public ProcessRunner(PrintStream progress) {
+    this.progress = progress;
+  }
+
+  public Result run(Spec spec) {
+    ProcessBuilder builder = new ProcessBuilder(spec.command()).redirectErrorStream(true);
+    builder.directory(spec.workingDirectory().toFile());
+    builder.environment().putAll(spec.environment());
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw Failure.environment(
+          "cannot start '" + spec.command().get(0) + "': " + e.getMessage() + "; is it installed?");
+    }
+
+    StringBuilder output = new StringBuilder();
+    Deque<String> tail = new ArrayDeque<>();
+    Thread reader =
+        new Thread(() -> consume(process, spec, output, tail), "output-" + spec.command().get(0));
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw Failure.check(
+            "'" + String.join(" ", spec.command()) + "' did not finish within " + spec.timeout());
+      }
+      reader.join(5_000);
+    } catch (InterruptedException e) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw Failure.check("interrupted while running '" + spec.command().get(0) + "'");
+    }
+    synchronized (tail) {
+      return new Result(process.exitValue(), output.toString(), List.copyOf(tail));
+    }
+  }
+
+  private void consume(Process process, Spec spec, StringBuilder output, Deque<String> tail) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        synchronized (tail) {
+          output.append(line).append('\n');
+          tail.addLast(line);
+          if (tail.size() > TAIL_LINES) {
+            tail.removeFirst();
+          }
+        }
+        if (spec.logFile() != null) {
+          Files.writeString(
+              spec.logFile(), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        if (spec.echoPrefix() != null) {
+          progress.println(spec.echoPrefix() + line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

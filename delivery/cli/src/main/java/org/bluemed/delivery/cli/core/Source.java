@@ -1,0 +1,65 @@
+package org.bluemed.delivery.cli.core;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The commit a run delivers. In CodeBuild the commit comes from the source action's variable; on a
+ * laptop from git, and a tree with uncommitted changes gets a tag of its own.
+ */
+public record Source(String commitId, Optional<String> dirtyDigest, String tag) {
+  private static final Pattern COMMIT = Pattern.compile("^[0-9a-f]{7,40}$");
+
+  public boolean dirty() {
+    return dirtyDigest.isPresent();
+  }
+
+  public static Source of(Workspace workspace, ProcessRunner runner) {
+    Optional<String> fromPipeline =
+        Optional.ofNullable(System.getenv("DELIVERY_COMMIT"))
+            .or(() -> Optional.ofNullable(System.getenv("CODEBUILD_RESOLVED_SOURCE_VERSION")))
+            .filter(s -> !s.isBlank());
+    if (fromPipeline.isPresent()) {
+      String commit = fromPipeline.get().strip();
+      if (!COMMIT.matcher(commit).matches()) {
+        throw Failure.badInput(
+            "DELIVERY_COMMIT: '"
+                + commit
+                + "' is not a commit id; use 7 to 40 lower-case hex digits");
+      }
+      return new Source(
+          commit, Optional.empty(), workspace.naming().commitTag(commit, Optional.empty()));
+    }
+
+    ProcessRunner.Result head = git(workspace.root(), runner, "rev-parse", "HEAD");
+    if (!head.ok()) {
+      throw Failure.badInput(
+          workspace.root()
+              + ": not a git checkout with a commit ("
+              + Docker.lastLine(head)
+              + "); commit first or set DELIVERY_COMMIT");
+    }
+    String commit = head.output().strip();
+    ProcessRunner.Result status =
+        git(workspace.root(), runner, "status", "--porcelain", "--untracked-files=all");
+    Optional<String> dirty = Optional.empty();
+    if (!status.output().isBlank()) {
+      // The tag must change with every different edit, so hash the diff and the untracked files.
+      ProcessRunner.Result diff = git(workspace.root(), runner, "diff", "HEAD", "--binary");
+      dirty =
+          Optional.of(
+              Hashing.sha256((diff.output() + status.output()).getBytes(StandardCharsets.UTF_8)));
+    }
+    return new Source(commit, dirty, workspace.naming().commitTag(commit, dirty));
+  }
+
+  private static ProcessRunner.Result git(Path root, ProcessRunner runner, String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
+    command.addAll(List.of(args));
+    return runner.run(ProcessRunner.Spec.of(root, command).withTimeout(Duration.ofSeconds(60)));
+  }
+}
