@@ -129,7 +129,10 @@ verify_node_standin() {
   [[ $version == v22.* ]] || die "$NODE_STANDIN runs node $version, not 22."
   docker run --rm "$NODE_STANDIN" npm --version >/dev/null || die "$NODE_STANDIN cannot run npm."
   docker run --rm "$NODE_STANDIN" npm view express version >/dev/null 2>"$WORK/npm-view.log" \
-    || { cat "$WORK/npm-view.log" >&2; die "$NODE_STANDIN cannot reach the npm registry (registry or CA problem)."; }
+    || {
+      cat "$WORK/npm-view.log" >&2
+      die "$NODE_STANDIN cannot reach the npm registry (network or CA problem)."
+    }
   log "$NODE_STANDIN runs node $version and reaches the npm registry."
 }
 

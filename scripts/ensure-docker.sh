@@ -51,7 +51,7 @@ ensure_command docker-compose docker-compose
 ensure_command iptables iptables
 
 if dockerd_alive; then
-  log "dockerd (pid $(cat "$DOCKERD_PIDFILE")) is running but does not answer yet; waiting."
+  log "dockerd (pid $(cat "$DOCKERD_PIDFILE")) runs but does not answer yet; waiting for it."
 else
   start_dockerd
 fi
@@ -59,8 +59,10 @@ fi
 if ! wait_until "$START_TIMEOUT" "dockerd to answer" docker_answers; then
   if ! dockerd_alive && grep -qi 'iptables' "$DOCKERD_LOG" && switch_to_legacy_iptables; then
     start_dockerd
-    wait_until "$START_TIMEOUT" "dockerd to answer" docker_answers \
-      || { show_dockerd_log; die "dockerd did not answer within ${START_TIMEOUT} s, even with legacy iptables."; }
+    if ! wait_until "$START_TIMEOUT" "dockerd to answer" docker_answers; then
+      show_dockerd_log
+      die "dockerd did not answer within ${START_TIMEOUT} s, even with legacy iptables."
+    fi
   else
     show_dockerd_log
     die "dockerd did not answer on /var/run/docker.sock within ${START_TIMEOUT} s."
@@ -75,4 +77,6 @@ if ! docker run --rm "$PROBE_IMAGE" /bin/sh -c 'exit 0' >/dev/null 2>&1; then
   die "dockerd answers but cannot run a container on its default bridge; see $DOCKERD_LOG."
 fi
 
-log "Docker engine $(docker version --format '{{.Server.Version}}') is running (storage: $(docker info --format '{{.Driver}}'), log: $DOCKERD_LOG)."
+version=$(docker version --format '{{.Server.Version}}')
+driver=$(docker info --format '{{.Driver}}')
+log "Docker engine $version is running (storage driver $driver, log $DOCKERD_LOG)."

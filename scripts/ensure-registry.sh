@@ -12,16 +12,20 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PORT=${DELIVERY_REGISTRY_PORT:-5000}
+if [[ ! $PORT =~ ^[0-9]{1,5}$ ]] || ((10#$PORT < 1 || 10#$PORT > 65535)); then
+  die "DELIVERY_REGISTRY_PORT must be a TCP port number (1-65535), not '$PORT'."
+fi
+PORT=$((10#$PORT))
+
+# One registry per port, each with its own config, storage, log and pid file, so a second
+# port never touches the first one's images.
 ADDRESS=127.0.0.1:$PORT
-REGISTRY_DIR=/var/lib/bluemed-registry
+REGISTRY_DIR=/var/lib/bluemed-registry/$PORT
 CONFIG=$REGISTRY_DIR/config.yml
 DATA=$REGISTRY_DIR/data
-REGISTRY_LOG=/var/log/bluemed-registry.log
-PIDFILE=/var/run/bluemed-registry.pid
+REGISTRY_LOG=/var/log/bluemed-registry-$PORT.log
+PIDFILE=/var/run/bluemed-registry-$PORT.pid
 START_TIMEOUT=30
-
-[[ $PORT =~ ^[0-9]+$ ]] && ((PORT > 0 && PORT < 65536)) \
-  || die "DELIVERY_REGISTRY_PORT must be a TCP port number (1-65535), not '$PORT'."
 
 # A registry answers GET /v2/ with this header; anything else on the port is not ours to use.
 registry_answers() {
@@ -69,7 +73,9 @@ verify_push() {
   digest=$(curl -fsS -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
     "http://$ADDRESS/v2/bluemed-probe/manifests/latest" \
     | tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" {print $2}')
-  [[ -n $digest ]] && curl -fsS -X DELETE -o /dev/null "http://$ADDRESS/v2/bluemed-probe/manifests/$digest"
+  if [[ -n $digest ]]; then
+    curl -fsS -X DELETE -o /dev/null "http://$ADDRESS/v2/bluemed-probe/manifests/$digest"
+  fi
   docker rmi "$ref" >/dev/null 2>&1 || true
   rm -rf "$DATA/docker/registry/v2/repositories/bluemed-probe"
 }
@@ -78,7 +84,8 @@ registry_answers && exit 0
 require_root
 
 if port_in_use; then
-  die "port $PORT on 127.0.0.1 is taken by something that is not a registry; set DELIVERY_REGISTRY_PORT to a free port."
+  die "port $PORT on 127.0.0.1 is taken by something that is not a registry;" \
+    "set DELIVERY_REGISTRY_PORT to a free port."
 fi
 
 ensure_command docker-registry docker-registry
@@ -86,7 +93,7 @@ ensure_command curl curl
 docker info >/dev/null 2>&1 || die "no Docker engine answers; run scripts/ensure-docker.sh first."
 
 if [[ -s $PIDFILE ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
-  log "Stopping the registry (pid $(cat "$PIDFILE")), which runs but does not answer on $ADDRESS."
+  log "Stopping the registry (pid $(cat "$PIDFILE")): it runs but does not answer on $ADDRESS."
   kill "$(cat "$PIDFILE")" || true
   sleep 1
 fi

@@ -27,21 +27,34 @@ wait_until() {
 }
 
 require_root() {
-  [[ $(id -u) -eq 0 ]] || die "$(basename "$0") must run as root: it installs packages and starts daemons."
+  [[ $(id -u) -eq 0 ]] \
+    || die "$(basename "$0") must run as root: it installs packages and starts daemons."
 }
 
-# apt-get update runs at most once per script run, and only when something is missing.
+# apt-get update runs at most once per script run, and only when something is missing. The lock
+# timeout lets a script wait for another apt run (a provisioning job, say) instead of failing.
+# apt's chatter (debconf, needrestart) is kept and shown only when apt fails.
 _apt_updated=0
+_apt() {
+  local out
+  out=$(mktemp)
+  if ! DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1 \
+    apt-get -o DPkg::Lock::Timeout=300 -qq "$@" >"$out" 2>&1; then
+    tail -n 20 "$out" >&2
+    rm -f "$out"
+    return 1
+  fi
+  rm -f "$out"
+}
+
 apt_install() {
   if ((_apt_updated == 0)); then
     log "Refreshing the Debian package index."
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
-      || die "failed to refresh the Debian package index (apt-get update)."
+    _apt update || die "failed to refresh the Debian package index (apt-get update)."
     _apt_updated=1
   fi
   log "Installing Debian packages: $*."
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null \
-    || die "failed to install Debian packages: $*."
+  _apt install -y --no-install-recommends "$@" || die "failed to install Debian packages: $*."
 }
 
 # ensure_command COMMAND PACKAGE: installs PACKAGE when COMMAND is not on PATH.

@@ -13,5 +13,6 @@ source "$SCRIPTS/lib.sh"
 engine=$(docker version --format '{{.Server.Version}}')
 # shellcheck disable=SC1091
 source "$REPO_ROOT/.delivery/base-images.env"
-printf 'Ready: Docker engine %s on /var/run/docker.sock, registry on 127.0.0.1:%s, base images %s and %s.\n' \
-  "$engine" "${DELIVERY_REGISTRY_PORT:-5000}" "$NODE_IMAGE" "$NGINX_IMAGE"
+registry=127.0.0.1:${DELIVERY_REGISTRY_PORT:-5000}
+printf 'Ready: Docker engine %s on /var/run/docker.sock, registry on %s, base images %s and %s.\n' \
+  "$engine" "$registry" "$NODE_IMAGE" "$NGINX_IMAGE"

@@ -17,7 +17,10 @@ render_templates() {
 
 if [ "${1:-}" = nginx ]; then
     for hook in /docker-entrypoint.d/*; do
-        [ -f "$hook" ] && [ -x "$hook" ] || continue
+        if [ ! -f "$hook" ] || [ ! -x "$hook" ]; then
+            continue
+        fi
+        # shellcheck disable=SC1090 # hooks come from the images built on this one
         case "$hook" in
             *.envsh) . "$hook" ;;
             *.sh) "$hook" ;;
