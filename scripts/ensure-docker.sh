@@ -5,7 +5,9 @@
 # Client note: /usr/local/bin/docker (client 28.x, API 1.50) shadows Debian's /usr/bin/docker
 # (20.10, API 1.41). Against Debian's 20.10 daemon the newer client negotiates API 1.41 by
 # itself, so no DOCKER_API_VERSION is needed. Neither client has the buildx plugin, so
-# `docker build` must use the classic builder: leave DOCKER_BUILDKIT unset (or 0).
+# `docker build` must use the classic builder: with DOCKER_BUILDKIT unset the 28.x client falls
+# back to it (printing a deprecation notice), DOCKER_BUILDKIT=0 silences that, and
+# DOCKER_BUILDKIT=1 fails with "buildx component is missing".
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
