@@ -54,7 +54,8 @@ function requestLogging(logger) {
     // default log level unless they fail.
     customLogLevel(req, res, err) {
       if (err || res.statusCode >= 500) return 'error';
-      if (req.url === '/api/health') return 'debug';
+      // Routers strip their mount path from req.url, so only originalUrl is reliable here.
+      if (req.originalUrl.split('?')[0] === '/api/health') return 'debug';
       return 'info';
     },
     // Method, path and status are enough; headers can carry credentials and bodies are
