@@ -53,7 +53,6 @@ public final class Docker {
     command.add(context.toString());
     return runner.run(
         ProcessRunner.Spec.of(workingDirectory, command)
-            .withEnvironment(Map.of("DOCKER_BUILDKIT", "1"))
             .withTimeout(Duration.ofMinutes(30))
             .withLog(logFile));
   }

@@ -1,0 +1,65 @@
+package org.bluemed.delivery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code delivery integrate} with a real compose run, healthy and not. */
+class IntegrateCommandTest {
+  @TempDir static Path dir;
+  static Fixture fixture;
+
+  @BeforeAll
+  static void buildTheImageOnce() throws Exception {
+    Docker.requireEngine();
+    fixture = Fixture.create(dir);
+    CliRun build = CliRun.in(dir, Map.of(), "build", "svc", "--no-push");
+    assertThat(build.exitCode()).as(build.all()).isZero();
+  }
+
+  @Test
+  void aHealthyServicePassesAndNothingIsLeftBehind() {
+    CliRun run = CliRun.in(dir, Map.of(), "integrate", "--wait", "60");
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.stdout())
+        .contains("OK      svc healthy at http://127.0.0.1:39081/health")
+        .contains("OK      svc health is JSON")
+        .contains("3 passed, 0 failed");
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
+
+  @Test
+  void anUnhealthyServiceFailsShowsItsLogsAndIsTornDown() {
+    CliRun run = CliRun.in(dir, Map.of("SVC_HEALTHY", "false"), "integrate", "--wait", "8");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stdout())
+        .contains("FAILED  svc healthy at http://127.0.0.1:39081/health")
+        .contains("did not answer 200 within 8 s");
+    assertThat(run.stderr())
+        .contains("Integration: logs of svc:")
+        .contains("removed every container, network and volume");
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
+
+  @Test
+  void anImageThatWasNeverBuiltIsBadInput() {
+    CliRun run = CliRun.in(dir, Map.of(), "integrate", "--tag", "000000000000");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).contains("fixture-svc:000000000000 of svc does not exist");
+  }
+
+  @Test
+  void anOutOfRangeWaitIsBadInput() {
+    CliRun run = CliRun.in(dir, Map.of(), "integrate", "--wait", "0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).contains("--wait: 0 is out of range");
+  }
+}
