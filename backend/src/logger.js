@@ -1,7 +1,10 @@
 import pino from 'pino';
 
 // One JSON object per line on stdout: what CloudWatch Logs and `docker logs` both expect.
-export function createLogger(config, destination) {
+// Writes are synchronous: the volume is small, and an asynchronous stdout lets the lines
+// flushed at process.exit() overtake the one still in flight, which scrambles the shutdown
+// story in the logs.
+export function createLogger(config, destination = pino.destination({ dest: 1, sync: true })) {
   return pino(
     {
       level: config.logLevel,

@@ -35,7 +35,11 @@ describe('server.js', () => {
     const [code] = await once(child, 'exit');
 
     assert.equal(code, 0);
-    assert.ok(lines.some((entry) => entry.msg === 'shutting down' && entry.signal === 'SIGTERM'));
+    assert.deepEqual(
+      lines.slice(-2).map((entry) => entry.msg),
+      ['shutting down', 'stopped'],
+    );
+    assert.equal(lines.at(-2).signal, 'SIGTERM');
     assert.ok(lines.every((entry) => entry.service === 'bluemed-backend'));
   });
 
