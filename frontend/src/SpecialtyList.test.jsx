@@ -69,7 +69,8 @@ describe('the specialty list', () => {
     await user.click(within(alert).getByTestId('retry-button'));
 
     expect(await screen.findByTestId('specialty-list')).toBeInTheDocument();
-    expect(fetchMock).toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it('shows the API error message when the API answers an error', async () => {
