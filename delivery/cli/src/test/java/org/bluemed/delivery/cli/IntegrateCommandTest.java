@@ -48,6 +48,19 @@ class IntegrateCommandTest {
   }
 
   @Test
+  void aPortAlreadyInUseIsAnEnvironmentErrorAndNothingIsStarted() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(Fixture.PORT, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun run = CliRun.in(dir, Map.of(), "integrate", "--wait", "10");
+
+      assertThat(run.exitCode()).isEqualTo(3);
+      assertThat(run.stderr())
+          .contains("port 39081 on 127.0.0.1, where svc is published, is already in use");
+    }
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
+
+  @Test
   void anImageThatWasNeverBuiltIsBadInput() {
     CliRun run = CliRun.in(dir, Map.of(), "integrate", "--tag", "000000000000");
 

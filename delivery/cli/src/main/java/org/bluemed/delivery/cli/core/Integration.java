@@ -67,6 +67,9 @@ public final class Integration {
     }
     env.put("APP_VERSION", tag);
     Compose compose = Compose.detect(runner, composeFile, naming.composeProject(), env);
+    // A run killed before its tear-down leaves its containers; they would hold the ports.
+    compose.run(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
+    requireFreePorts();
     progress.println(
         "Integration: starting "
             + composeFile.getFileName()
@@ -92,7 +95,6 @@ public final class Integration {
 
   private List<Step> startAndCheck(Compose compose, Duration waitBound) {
     List<Step> steps = new ArrayList<>();
-    compose.run(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
     Instant start = Instant.now();
     ProcessRunner.Result up = compose.run(Duration.ofMinutes(5), "up", "--detach", "--no-build");
     if (!up.ok()) {
@@ -135,6 +137,27 @@ public final class Integration {
       printLogs(compose, List.copyOf(unhealthy));
     }
     return steps;
+  }
+
+  /**
+   * A port already taken on 127.0.0.1 would make compose fail half-way with a terse message, or
+   * worse, make the checks talk to some other server.
+   */
+  private void requireFreePorts() {
+    for (Component c : workspace.config().components()) {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", c.localPort()), 500);
+        throw Failure.environment(
+            "port "
+                + c.localPort()
+                + " on 127.0.0.1, where "
+                + c.name()
+                + " is published, is already in use; stop what listens there (docker ps shows "
+                + "containers) and run again");
+      } catch (java.io.IOException free) {
+        // Nothing listens: the port is free.
+      }
+    }
   }
 
   /** What each kind of component must answer, as it will behind the load balancer. */
