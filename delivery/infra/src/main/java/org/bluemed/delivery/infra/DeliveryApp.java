@@ -66,7 +66,7 @@ public final class DeliveryApp {
     stacks.add(registry);
     for (Environment environment : config.environments()) {
       EnvironmentStack stack = new EnvironmentStack(app, config, environment, registry.home());
-      stack.addDependency(registry, "services pull their images from the registry");
+      stack.addStackDependency(registry, "services pull their images from the registry");
       stacks.add(stack);
     }
     Compliance.applyRulePacks(app);
@@ -74,7 +74,10 @@ public final class DeliveryApp {
   }
 
   /** The same feature flags cdk.json gives the CDK CLI, so both synthesize the same templates. */
-  static final Map<String, Object> CONTEXT = Map.of();
+  static final Map<String, Object> CONTEXT =
+      Map.of(
+          "@aws-cdk/core:checkSecretUsage", true,
+          "@aws-cdk/aws-iam:minimizePolicies", true);
 
   /**
    * The repository root: {@value #REPO_ROOT_VARIABLE} if set, else the nearest directory at or

@@ -6,6 +6,7 @@ import java.util.List;
 import org.bluemed.delivery.config.ConfigLoader;
 import org.bluemed.delivery.config.DeliveryConfig;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 
@@ -16,7 +17,8 @@ final class Synthesized {
 
   private Synthesized(DeliveryConfig config) {
     this.config = config;
-    this.stacks = DeliveryApp.build(new App(), config);
+    this.stacks =
+        DeliveryApp.build(new App(AppProps.builder().context(DeliveryApp.CONTEXT).build()), config);
   }
 
   private static Synthesized repositoryApp;
