@@ -51,8 +51,23 @@ final class Synthesized {
         .orElseThrow(() -> new IllegalArgumentException("no stack " + name));
   }
 
-  Template template(String name) {
-    return Template.fromStack(stack(name));
+  private final java.util.Map<String, Template> templates = new java.util.HashMap<>();
+
+  synchronized Template template(String name) {
+    return templates.computeIfAbsent(name, n -> Template.fromStack(stack(n)));
+  }
+
+  Template registryTemplate() {
+    return template(config.naming().registryStack());
+  }
+
+  /** Environment name to its stack's template, in promotion order. */
+  java.util.Map<String, Template> environmentTemplates() {
+    java.util.Map<String, Template> byName = new java.util.LinkedHashMap<>();
+    config
+        .environments()
+        .forEach(e -> byName.put(e.name(), template(config.naming().environmentStack(e))));
+    return byName;
   }
 
   Stack registry() {
