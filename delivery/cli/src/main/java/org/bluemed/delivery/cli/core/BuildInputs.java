@@ -46,7 +46,6 @@ public final class BuildInputs {
     }
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(Files::isRegularFile)
-          .filter(p -> dir.relativize(p).toString().split("/").length > 0)
           .filter(p -> !ignored(dir.relativize(p)))
           .sorted()
           .toList();

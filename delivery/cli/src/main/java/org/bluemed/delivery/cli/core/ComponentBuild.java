@@ -122,7 +122,9 @@ public final class ComponentBuild {
     ProcessRunner.Result result =
         runner.run(
             ProcessRunner.Spec.of(dir, command)
-                .withEnvironment(Map.of("CI", "true"))
+                // JUNIT_FILE: where the component's test runner writes its JUnit XML, if it can.
+            .withEnvironment(Map.of("CI", "true", "JUNIT_FILE",
+                workspace.reportsDirectory().resolve("unit-" + component.name() + ".xml").toString()))
                 .withTimeout(Duration.ofMinutes(15))
                 .withLog(logFile));
     Duration took = Duration.between(start, Instant.now());
