@@ -49,11 +49,12 @@ public final class ComponentSettings extends Construct {
   }
 
   public Map<String, String> environment() {
-    return Map.copyOf(environment);
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(environment));
   }
 
+  /** Sorted by variable, so the template does not change with hash order. */
   public Map<String, Secret> secrets() {
-    return Map.copyOf(secrets);
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(secrets));
   }
 
   public software.amazon.awscdk.services.secretsmanager.Secret secret() {

@@ -7,6 +7,7 @@ import org.bluemed.delivery.config.Environment;
 import org.bluemed.delivery.config.Naming;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ecr.CfnRepository;
 import software.amazon.awscdk.services.ecr.ImageTagMutabilityExclusionFilter;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
@@ -73,18 +74,26 @@ public final class ImageRegistry extends Construct {
   }
 
   private Repository createRepository(Component component) {
-    return Repository.Builder.create(this, component.name())
-        .repositoryName(props.naming().imageRepository(component))
-        .imageScanOnPush(true)
-        // AES-256, not KMS: tasks in other accounts pull these images, and a customer key would
-        // need cross-account key grants for every one of them.
-        .encryption(RepositoryEncryption.AES_256)
-        .imageTagMutability(TagMutability.IMMUTABLE_WITH_EXCLUSION)
-        .imageTagMutabilityExclusionFilters(
-            List.of(ImageTagMutabilityExclusionFilter.wildcard(Naming.LATEST_TAG)))
-        .lifecycleRules(lifecycleRules())
-        .removalPolicy(RemovalPolicy.RETAIN)
-        .build();
+    Repository repository =
+        Repository.Builder.create(this, component.name())
+            .repositoryName(props.naming().imageRepository(component))
+            .imageScanOnPush(true)
+            // AES-256, not KMS: tasks in other accounts pull these images, and a customer key would
+            // need cross-account key grants for every one of them.
+            .encryption(RepositoryEncryption.AES_256)
+            .imageTagMutability(TagMutability.IMMUTABLE_WITH_EXCLUSION)
+            .imageTagMutabilityExclusionFilters(
+                List.of(ImageTagMutabilityExclusionFilter.wildcard(Naming.LATEST_TAG)))
+            .lifecycleRules(lifecycleRules())
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
+    // The CDK leaves AES-256 implicit (it is ECR's default); state it so the template says so.
+    ((CfnRepository) repository.getNode().getDefaultChild())
+        .setEncryptionConfiguration(
+            CfnRepository.EncryptionConfigurationProperty.builder()
+                .encryptionType("AES256")
+                .build());
+    return repository;
   }
 
   /**
