@@ -123,8 +123,15 @@ public final class ComponentBuild {
         runner.run(
             ProcessRunner.Spec.of(dir, command)
                 // JUNIT_FILE: where the component's test runner writes its JUnit XML, if it can.
-            .withEnvironment(Map.of("CI", "true", "JUNIT_FILE",
-                workspace.reportsDirectory().resolve("unit-" + component.name() + ".xml").toString()))
+                .withEnvironment(
+                    Map.of(
+                        "CI",
+                        "true",
+                        "JUNIT_FILE",
+                        workspace
+                            .reportsDirectory()
+                            .resolve("unit-" + component.name() + ".xml")
+                            .toString()))
                 .withTimeout(Duration.ofMinutes(15))
                 .withLog(logFile));
     Duration took = Duration.between(start, Instant.now());
