@@ -37,6 +37,8 @@ public final class DeliveryApp {
    * @throws IllegalStateException if a security rule finds an unsuppressed problem
    */
   public static List<Path> synth(DeliveryConfig config, Path outDir) {
+    // Before the App exists: it creates the output directory as soon as it is constructed.
+    InfraRules.check(config);
     App app = new App(AppProps.builder().outdir(outDir.toString()).context(CONTEXT).build());
     build(app, config);
     CloudAssembly assembly = app.synth();
@@ -61,6 +63,7 @@ public final class DeliveryApp {
 
   /** The stacks of the app, checked by both rule packs. */
   public static List<software.amazon.awscdk.Stack> build(App app, DeliveryConfig config) {
+    InfraRules.check(config);
     List<software.amazon.awscdk.Stack> stacks = new ArrayList<>();
     RegistryStack registry = new RegistryStack(app, config);
     stacks.add(registry);

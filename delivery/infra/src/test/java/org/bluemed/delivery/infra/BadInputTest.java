@@ -52,7 +52,14 @@ class BadInputTest {
             valid.replace(
                 "    cpu: 256\n    memory: 512\n  - name: frontend",
                 "    cpu: 256\n    memory: 4096\n  - name: frontend"),
-            "components[0].memory"));
+            "components[0].memory"),
+        Arguments.of(
+            "an environment name that makes the load balancer name too long",
+            valid
+                .replace("application: bluemed", "application: bluemed-health-europe")
+                .replace("  - name: production", "  - name: production-eu"),
+            "environments[1].name: 'production-eu' makes the load balancer name"
+                + " 'bluemed-health-europe-production-eu' 35 characters long"));
   }
 
   @ParameterizedTest(name = "synthesis refuses {0} before building any stack")
