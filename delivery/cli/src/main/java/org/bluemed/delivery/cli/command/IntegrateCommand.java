@@ -10,6 +10,7 @@ import org.bluemed.delivery.cli.core.ProcessRunner;
 import org.bluemed.delivery.cli.core.Source;
 import org.bluemed.delivery.cli.core.Step;
 import org.bluemed.delivery.cli.core.Workspace;
+import org.bluemed.delivery.cli.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ public final class IntegrateCommand implements Callable<Integer> {
 
     steps.forEach(s -> System.out.println(s.line()));
     long failed = steps.stream().filter(s -> s.status() == Step.Status.FAILED).count();
-    System.out.println((steps.size() - failed) + " passed, " + failed + " failed");
+    System.out.println(Verifier.tally(steps));
     if (failed > 0) {
       throw Failure.check(
           "integration of tag " + imageTag + " failed; the services' logs are above");

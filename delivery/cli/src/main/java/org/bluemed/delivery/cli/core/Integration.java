@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bluemed.delivery.cli.verify.BrowserChoice;
+import org.bluemed.delivery.cli.verify.Target;
+import org.bluemed.delivery.cli.verify.Verifier;
 import org.bluemed.delivery.config.Component;
 import org.bluemed.delivery.config.Naming;
 
@@ -21,24 +25,33 @@ import org.bluemed.delivery.config.Naming;
  * everything the check started is removed afterwards, pass, fail or Ctrl-C.
  */
 public final class Integration {
-  /** A route no SPA defines, so only the index.html fallback can answer it. */
-  static final String DEEP_LINK = "/delivery-check/deep/link";
-
-  /** A hashed asset that cannot exist; the SPA server must not answer it with index.html. */
-  static final String MISSING_ASSET = "/assets/delivery-check-missing-0000000.js";
-
   private final Workspace workspace;
   private final ProcessRunner runner;
   private final Docker docker;
   private final PrintStream progress;
+  private final boolean browserJourney;
   private final HttpProbe http = new HttpProbe();
 
   public Integration(
       Workspace workspace, ProcessRunner runner, Docker docker, PrintStream progress) {
+    this(workspace, runner, docker, progress, false);
+  }
+
+  /**
+   * @param browserJourney also run the SPA's journey in a browser while the services are up (when a
+   *     browser is installed; otherwise the journey is a SKIPPED line)
+   */
+  public Integration(
+      Workspace workspace,
+      ProcessRunner runner,
+      Docker docker,
+      PrintStream progress,
+      boolean browserJourney) {
     this.workspace = workspace;
     this.runner = runner;
     this.docker = docker;
     this.progress = progress;
+    this.browserJourney = browserJourney;
   }
 
   /** Runs the check with the given image tag for every component; returns the checklist. */
@@ -122,16 +135,12 @@ public final class Integration {
                 "did not answer 200 within " + waitBound.toSeconds() + " s"));
       }
     }
-    for (Component c : workspace.config().components()) {
-      if (unhealthy.contains(c.name())) {
-        continue;
+    if (unhealthy.isEmpty()) {
+      List<Step> verified = verify();
+      if (verified.stream().anyMatch(s -> s.status() == Step.Status.FAILED)) {
+        workspace.config().components().forEach(c -> unhealthy.add(c.name()));
       }
-      List<Step> checks = checks(c);
-      checks.stream()
-          .filter(s -> s.status() == Step.Status.FAILED)
-          .findAny()
-          .ifPresent(s -> unhealthy.add(c.name()));
-      steps.addAll(checks);
+      steps.addAll(verified);
     }
     if (!unhealthy.isEmpty()) {
       printLogs(compose, List.copyOf(unhealthy));
@@ -160,57 +169,34 @@ public final class Integration {
     }
   }
 
-  /** What each kind of component must answer, as it will behind the load balancer. */
-  private List<Step> checks(Component c) {
-    String base = workspace.naming().localUrl(c);
-    List<Step> steps = new ArrayList<>();
-    switch (c.kind()) {
-      case API ->
-          steps.add(expect(c.name() + " health is JSON", base + c.healthPath(), 200, "json"));
-      case SPA -> {
-        steps.add(expect(c.name() + " root serves the SPA", base + "/", 200, "html"));
-        steps.add(
-            expect(c.name() + " deep link falls back to the SPA", base + DEEP_LINK, 200, "html"));
-        steps.add(
-            expect(
-                c.name() + " missing asset is 404, not the SPA",
-                base + MISSING_ASSET,
-                404,
-                "not-html"));
-      }
+  /**
+   * The smoke and contract checks of {@code delivery verify} (and its browser journey for {@code
+   * delivery local}) against the services while they are up: each component must answer as it will
+   * behind the load balancer. The health waits above already played the readiness probe.
+   */
+  private List<Step> verify() {
+    Target target = Target.resolve(workspace, Target.LOCAL, Target.Overrides.none());
+    BrowserChoice browser =
+        BrowserChoice.decide(browserJourney ? null : false, Target.LOCAL, Optional.empty());
+    Set<Verifier.Suite> suites = EnumSet.of(Verifier.Suite.SMOKE, Verifier.Suite.CONTRACT);
+    if (browser.run()) {
+      suites.add(Verifier.Suite.BROWSER);
+    }
+    List<Step> steps =
+        new ArrayList<>(
+            new Verifier(runner, progress)
+                .run(
+                    target,
+                    new Verifier.Options(
+                        suites,
+                        Duration.ofSeconds(10),
+                        Duration.ZERO,
+                        browser.chromium(),
+                        workspace.outputDirectory().resolve("verify"))));
+    if (browserJourney && !browser.run()) {
+      steps.add(Step.skipped("browser journey", browser.reason()));
     }
     return steps;
-  }
-
-  private Step expect(String name, String url, int status, String body) {
-    Instant start = Instant.now();
-    Optional<HttpProbe.Response> response = http.get(url);
-    Duration took = Duration.between(start, Instant.now());
-    if (response.isEmpty()) {
-      return Step.failed(name, took, url + " did not answer");
-    }
-    HttpProbe.Response r = response.get();
-    boolean typeOk =
-        switch (body) {
-          case "json" -> r.isJson();
-          case "html" -> r.isHtml();
-          default -> !r.isHtml();
-        };
-    if (r.status() != status || !typeOk) {
-      return Step.failed(
-          name,
-          took,
-          url
-              + " answered "
-              + r.status()
-              + " "
-              + r.contentType()
-              + ", expected "
-              + status
-              + " "
-              + body);
-    }
-    return Step.ok(name, took);
   }
 
   private void printLogs(Compose compose, List<String> services) {

@@ -149,7 +149,7 @@ public final class LocalFlow {
         }
         case INTEGRATE -> {
           integrationSteps.addAll(
-              new Integration(workspace, runner, docker, progress)
+              new Integration(workspace, runner, docker, progress, true)
                   .run(source.tag(), integrationWait));
           JUnitReport.write(
               workspace.reportsDirectory().resolve("integration.xml"),
