@@ -100,7 +100,12 @@ public final class Naming {
   }
 
   public String logGroup(Environment environment, Component component) {
-    return "/" + config.application() + "/" + environment.name() + "/" + component.name();
+    return logGroupPrefix(environment) + "/" + component.name();
+  }
+
+  /** Every log group of an environment starts with this; its key may serve nothing else. */
+  public String logGroupPrefix(Environment environment) {
+    return "/" + config.application() + "/" + environment.name();
   }
 
   /**
@@ -170,7 +175,7 @@ public final class Naming {
 
   /** Log group of an environment's VPC flow logs. */
   public String flowLogGroup(Environment environment) {
-    return "/" + config.application() + "/" + environment.name() + "/vpc-flow-logs";
+    return logGroupPrefix(environment) + "/vpc-flow-logs";
   }
 
   /** Domain of an environment: the bare domain, or {@code <subdomain>.<domain>}. */

@@ -171,5 +171,6 @@ class ConfigLoaderTest {
     assertThat(naming.loadBalancer(production)).isEqualTo("bluemed-production");
     assertThat(naming.keyAlias(staging)).isEqualTo("alias/bluemed/staging");
     assertThat(naming.flowLogGroup(staging)).isEqualTo("/bluemed/staging/vpc-flow-logs");
+    assertThat(naming.logGroupPrefix(production)).isEqualTo("/bluemed/production");
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bluemed.delivery.config.ConfigException;
 import org.bluemed.delivery.config.ConfigLoader;
 import org.bluemed.delivery.config.DeliveryConfig;
 import org.bluemed.delivery.config.Environment;
@@ -25,7 +26,17 @@ public final class DeliveryApp {
   private DeliveryApp() {}
 
   public static void main(String[] args) {
-    DeliveryConfig config = ConfigLoader.loadFromRepository(repositoryRoot());
+    DeliveryConfig config;
+    try {
+      config = ConfigLoader.loadFromRepository(repositoryRoot());
+      InfraRules.check(config);
+    } catch (ConfigException e) {
+      // The CDK CLI shows the app's stderr; a stack trace would bury the field names.
+      System.err.println("delivery.yml cannot be synthesized:");
+      e.problems().forEach(problem -> System.err.println("  " + problem));
+      System.exit(2);
+      return;
+    }
     App app = new App();
     build(app, config);
     app.synth();
@@ -97,7 +108,7 @@ public final class DeliveryApp {
         return dir;
       }
     }
-    throw new org.bluemed.delivery.config.ConfigException(
+    throw new ConfigException(
         ConfigLoader.FILE_NAME
             + ": not found in "
             + start

@@ -10,6 +10,7 @@ import org.bluemed.delivery.config.Environment;
 import org.bluemed.delivery.config.Naming;
 import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -126,15 +127,13 @@ public final class EnvironmentStack extends Stack {
                     "ArnLike",
                     Map.of(
                         "kms:EncryptionContext:aws:logs:arn",
-                        "arn:aws:logs:"
-                            + environment.region()
-                            + ":"
-                            + environment.account()
-                            + ":log-group:/"
-                            + config.application()
-                            + "/"
-                            + environment.name()
-                            + "/*")))
+                        formatArn(
+                            ArnComponents.builder()
+                                .service("logs")
+                                .resource("log-group")
+                                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                                .resourceName(naming.logGroupPrefix(environment) + "/*")
+                                .build()))))
             .build());
     return created;
   }
