@@ -1,10 +1,13 @@
 package org.bluemed.delivery.infra;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
@@ -38,7 +41,7 @@ public final class ComponentSettings extends Construct {
 
   private final Map<String, String> environment;
   private final Map<String, Secret> secrets = new LinkedHashMap<>();
-  private final software.amazon.awscdk.services.secretsmanager.Secret secret;
+  private final ISecret secret;
 
   public ComponentSettings(Construct scope, String id, Props props) {
     super(scope, id);
@@ -49,15 +52,15 @@ public final class ComponentSettings extends Construct {
   }
 
   public Map<String, String> environment() {
-    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(environment));
+    return Collections.unmodifiableMap(new TreeMap<>(environment));
   }
 
   /** Sorted by variable, so the template does not change with hash order. */
   public Map<String, Secret> secrets() {
-    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(secrets));
+    return Collections.unmodifiableMap(new TreeMap<>(secrets));
   }
 
-  public software.amazon.awscdk.services.secretsmanager.Secret secret() {
+  public ISecret secret() {
     return secret;
   }
 
@@ -77,7 +80,7 @@ public final class ComponentSettings extends Construct {
             });
   }
 
-  private software.amazon.awscdk.services.secretsmanager.Secret createSecret(Props props) {
+  private ISecret createSecret(Props props) {
     software.amazon.awscdk.services.secretsmanager.Secret created =
         software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "Secret")
             .secretName(props.secretName())

@@ -3,6 +3,7 @@ package org.bluemed.delivery.infra;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.bluemed.delivery.config.Component;
 import org.bluemed.delivery.config.DeliveryConfig;
@@ -205,9 +206,9 @@ public final class EnvironmentStack extends Stack {
    * are facts of the environment, not of the image, so one image serves every environment.
    */
   private ComponentSettings.Props settingsProps(Component component, DeployedImage image) {
-    Map<String, String> plain = new java.util.TreeMap<>();
+    Map<String, String> plain = new TreeMap<>();
     plain.put("APP_VERSION", image.tag());
-    Map<String, Map.Entry<String, String>> parameters = new java.util.TreeMap<>();
+    Map<String, Map.Entry<String, String>> parameters = new TreeMap<>();
     if (component.hostPrefix().equals(API_HOST_PREFIX)) {
       String origins =
           config.components().stream()

@@ -1,6 +1,7 @@
 package org.bluemed.delivery.infra;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.bluemed.delivery.config.Component;
 import org.bluemed.delivery.config.Environment;
@@ -104,7 +105,7 @@ public final class ImageRegistry extends Construct {
   private List<LifecycleRule> lifecycleRules() {
     List<LifecycleRule> rules = new ArrayList<>();
     List<Environment> latestFirst = new ArrayList<>(props.environments());
-    java.util.Collections.reverse(latestFirst);
+    Collections.reverse(latestFirst);
     for (Environment environment : latestFirst) {
       String prefix = props.naming().deployedImageTagPrefix(environment);
       rules.add(

@@ -1,5 +1,6 @@
 package org.bluemed.delivery.infra;
 
+import java.util.Optional;
 import org.bluemed.delivery.config.DeliveryConfig;
 import org.bluemed.delivery.config.Environment;
 import software.amazon.awscdk.Stack;
@@ -44,7 +45,7 @@ public final class RegistryStack extends Stack {
                     .toList()));
     config
         .naming()
-        .tags(java.util.Optional.empty(), java.util.Optional.empty())
+        .tags(Optional.empty(), Optional.empty())
         .forEach((key, value) -> Tags.of(this).add(key, value));
   }
 

@@ -2,7 +2,10 @@ package org.bluemed.delivery.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bluemed.delivery.config.ConfigLoader;
 import org.bluemed.delivery.config.DeliveryConfig;
 import software.amazon.awscdk.App;
@@ -51,7 +54,7 @@ final class Synthesized {
         .orElseThrow(() -> new IllegalArgumentException("no stack " + name));
   }
 
-  private final java.util.Map<String, Template> templates = new java.util.HashMap<>();
+  private final Map<String, Template> templates = new HashMap<>();
 
   synchronized Template template(String name) {
     return templates.computeIfAbsent(name, n -> Template.fromStack(stack(n)));
@@ -62,8 +65,8 @@ final class Synthesized {
   }
 
   /** Environment name to its stack's template, in promotion order. */
-  java.util.Map<String, Template> environmentTemplates() {
-    java.util.Map<String, Template> byName = new java.util.LinkedHashMap<>();
+  Map<String, Template> environmentTemplates() {
+    Map<String, Template> byName = new LinkedHashMap<>();
     config
         .environments()
         .forEach(e -> byName.put(e.name(), template(config.naming().environmentStack(e))));
