@@ -3,6 +3,7 @@ package org.bluemed.delivery.cli.verify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.bluemed.delivery.cli.core.Durations;
 import org.bluemed.delivery.cli.core.Step;
 
 /**
@@ -49,28 +50,21 @@ final class Readiness {
       } catch (HttpCheck.NoAnswer e) {
         last = e.getMessage();
       }
-      Instant next = Instant.now().plus(pause);
-      if (!next.isBefore(deadline)) {
+      Duration left = Duration.between(Instant.now(), deadline);
+      if (left.isNegative() || left.isZero()) {
         break;
       }
-      sleep(pause);
-      pause =
-          pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
-              ? LONGEST_PAUSE
-              : pause.multipliedBy(2);
+      sleep(pause.compareTo(left) < 0 ? pause : left);
+      pause = pause.multipliedBy(2);
+      if (pause.compareTo(LONGEST_PAUSE) > 0) {
+        pause = LONGEST_PAUSE;
+      }
     }
     Duration took = Duration.between(start, Instant.now());
     return Step.failed(
         name,
         took,
-        last
-            + (attempts > 1
-                ? " ("
-                    + attempts
-                    + " attempts in "
-                    + HttpCheck.seconds(Duration.ofSeconds(took.toSeconds()))
-                    + ")"
-                : ""));
+        last + (attempts > 1 ? "; " + attempts + " attempts in " + Durations.format(took) : ""));
   }
 
   private static void sleep(Duration d) {

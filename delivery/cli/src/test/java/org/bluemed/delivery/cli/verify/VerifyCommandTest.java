@@ -130,7 +130,8 @@ class VerifyCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.stdout())
         .contains("FAILED  backend ready at http://127.0.0.1:" + closed + "/api/health")
-        .contains("refused the connection (nothing listens there)")
+        .contains("refused the connection (nothing listens there); ")
+        .containsPattern("attempts in [0-9.]+ s")
         .contains("SKIPPED backend smoke: backend is not ready")
         .contains("SKIPPED backend contract: backend is not ready");
     assertThat(run.stderr()).contains("verification of local failed");
