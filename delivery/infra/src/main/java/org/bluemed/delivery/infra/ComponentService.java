@@ -308,8 +308,14 @@ public final class ComponentService extends Construct {
             .propagateTags(PropagatedTagSource.SERVICE)
             .enableEcsManagedTags(true)
             .build();
+    // Zero tasks until an image is deployed. After that a scaled service leaves its count out:
+    // ECS keeps the current count when an update omits it, so a cdk deploy never undoes what
+    // autoscaling decided, and the scaling floor brings a service up from zero.
     ((CfnService) created.getNode().getDefaultChild())
-        .setDesiredCount(props.image().countOnceDeployed(props.desiredCount()));
+        .setDesiredCount(
+            props.autoscaling().isPresent()
+                ? props.image().nothingOnceDeployed()
+                : props.image().countOnceDeployed(props.desiredCount()));
     return created;
   }
 

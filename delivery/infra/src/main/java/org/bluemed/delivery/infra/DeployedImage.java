@@ -37,6 +37,12 @@ public final class DeployedImage extends Construct {
     return deployed;
   }
 
+  /** No value (the property is left out) once an image exists, zero before. */
+  public Number nothingOnceDeployed() {
+    return software.amazon.awscdk.Token.asNumber(
+        Fn.conditionIf(deployed.getLogicalId(), software.amazon.awscdk.Aws.NO_VALUE, 0));
+  }
+
   /** {@code whenDeployed} once an image exists, zero before. */
   public Number countOnceDeployed(int whenDeployed) {
     return software.amazon.awscdk.Token.asNumber(

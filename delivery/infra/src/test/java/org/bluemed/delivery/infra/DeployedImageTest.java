@@ -28,6 +28,13 @@ class DeployedImageTest {
     return found.keySet().iterator().next();
   }
 
+  private static String conditionFor(Template template, String component) {
+    return template.findConditions("*").keySet().stream()
+        .filter(id -> id.startsWith(component + "ImageDeployed"))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void theImageTagIsReadAtDeployTimeFromTheDeployedTagParameter() {
     String parameter = parameterFor(staging, "/bluemed/deployments/staging/backend");
@@ -92,21 +99,23 @@ class DeployedImageTest {
   }
 
   @Test
-  void productionScalingAlsoStartsAtZeroUntilAnImageExists() {
+  void aScaledServiceStartsAtZeroAndLeavesItsCountToAutoscalingOnceAnImageExists() {
     production.allResourcesProperties(
         "AWS::ApplicationAutoScaling::ScalableTarget",
         Match.objectLike(
             Map.of(
                 "MinCapacity",
                 Map.of("Fn::If", List.of(Match.stringLikeRegexp(".*ImageDeployed.*"), 2, 0)))));
-    production.hasResourceProperties(
-        "AWS::ECS::Service",
-        Match.objectLike(
+    Map<String, Map<String, Object>> backend =
+        production.findResources(
+            "AWS::ECS::Service",
             Map.of(
-                "ServiceName",
-                "bluemed-production-backend",
-                "DesiredCount",
-                Map.of(
-                    "Fn::If", List.of(Match.stringLikeRegexp("backendImageDeployed.*"), 2, 0)))));
+                "Properties",
+                Match.objectLike(Map.of("ServiceName", "bluemed-production-backend"))));
+    Object desired =
+        ((Map<?, ?>) backend.values().iterator().next().get("Properties")).get("DesiredCount");
+    assertThat(desired)
+        .hasToString(
+            "{Fn::If=[" + conditionFor(production, "backend") + ", {Ref=AWS::NoValue}, 0]}");
   }
 }

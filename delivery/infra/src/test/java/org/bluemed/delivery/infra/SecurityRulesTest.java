@@ -9,6 +9,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.services.s3.Bucket;
 
 class SecurityRulesTest {
   private static Synthesized app;
@@ -31,6 +32,20 @@ class SecurityRulesTest {
                   .map(m -> stack.getStackName() + " " + m.getId() + " " + m.getEntry().getData());
             })
         .toList();
+  }
+
+  @Test
+  void theAppChecksEveryStackSoANewUnencryptedBucketIsReported() {
+    Synthesized fresh = Synthesized.from(app.config);
+    Stack staging = fresh.stack("bluemed-staging");
+    new Bucket(staging, "Careless");
+
+    List<SynthesisMessage> found =
+        Annotations.fromStack(staging)
+            .findError(
+                "/bluemed-staging/Careless/Resource", Match.stringLikeRegexp("AwsSolutions-S1.*"));
+
+    assertThat(found).isNotEmpty();
   }
 
   @Test
