@@ -78,7 +78,13 @@ class BuildCommandTest {
     assertThat(CliRun.in(dir, Map.of(), "build", "svc", "--no-push").exitCode()).isZero();
 
     CliRun again = CliRun.in(dir, Map.of(), "build", "svc", "--no-push");
-    fixture.write("svc/server.js", Files.readString(dir.resolve("svc/server.js")) + "\n// edit\n");
+    // Unique per run: an edit seen on an earlier run would find that run's image and reuse it.
+    fixture.write(
+        "svc/server.js",
+        Files.readString(dir.resolve("svc/server.js"))
+            + "\n// edit "
+            + java.util.UUID.randomUUID()
+            + "\n");
     fixture.commit();
     CliRun changed = CliRun.in(dir, Map.of(), "build", "svc", "--no-push");
 

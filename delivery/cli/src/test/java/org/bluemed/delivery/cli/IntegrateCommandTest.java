@@ -62,6 +62,40 @@ class IntegrateCommandTest {
   }
 
   @Test
+  void stoppingTheCommandMidwayStillTearsEverythingDown() throws Exception {
+    // Outside the fixture, whose tree must stay clean for its tag to stay the built one.
+    java.nio.file.Path output = java.nio.file.Files.createTempFile("interrupted", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DeliveryCommand.class.getName(),
+                "integrate",
+                "--wait",
+                "60")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().put("SVC_HEALTHY", "false");
+    Process process = builder.start();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline
+        && !(java.nio.file.Files.exists(output)
+            && java.nio.file.Files.readString(output).contains("Integration: starting"))) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(4000);
+
+    process.destroy(); // SIGTERM runs the JVM's shutdown hooks, as Ctrl-C's SIGINT does
+    process.waitFor();
+
+    assertThat(java.nio.file.Files.readString(output))
+        .contains("removed every container, network and volume");
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
+
+  @Test
   void anImageThatWasNeverBuiltIsBadInput() {
     CliRun run = CliRun.in(dir, Map.of(), "integrate", "--tag", "000000000000");
 

@@ -71,7 +71,13 @@ public final class Verifier {
       target
           .api()
           .ifPresent(
-              api -> steps.addAll(unlessDown(apiReady, api, () -> new SmokeChecks(http).api(api))));
+              api ->
+                  steps.addAll(
+                      unlessDown(
+                          apiReady,
+                          api,
+                          () ->
+                              new SmokeChecks(http).api(api, Target.LOCAL.equals(target.name())))));
       target
           .spa()
           .ifPresent(
