@@ -279,6 +279,15 @@ public final class LocalFlow {
   /** The summary as people read it: one line per stage, then per image. */
   public static void print(Summary summary, PrintStream out) {
     out.println();
+    if (!summary.buildSteps().isEmpty()) {
+      out.println("Build checks:");
+      summary.buildSteps().forEach(s -> out.println("  " + s.line()));
+    }
+    if (!summary.integrationSteps().isEmpty()) {
+      out.println("Integration checks:");
+      summary.integrationSteps().forEach(s -> out.println("  " + s.line()));
+    }
+    out.println();
     out.println("Summary of commit " + summary.commit() + " (tag " + summary.tag() + ")");
     out.println("  stage         result   duration");
     for (StageResult s : summary.stages()) {
