@@ -276,6 +276,10 @@ public final class LocalFlow {
     }
   }
 
+  private static String repository(ComponentBuild.PushedImage image) {
+    return image.reference().substring(0, image.reference().lastIndexOf(':'));
+  }
+
   /** The summary as people read it: one line per stage, then per image. */
   public static void print(Summary summary, PrintStream out) {
     out.println();
@@ -300,18 +304,22 @@ public final class LocalFlow {
                   s.detail().isEmpty() ? "" : "  " + s.detail()));
     }
     if (!summary.images().isEmpty()) {
-      out.println(
-          "  image                              tags                        size       digest");
+      int repoWidth = 5;
+      int tagsWidth = 4;
       for (ComponentBuild.PushedImage i : summary.images()) {
-        String repo = i.reference().substring(0, i.reference().lastIndexOf(':'));
+        repoWidth = Math.max(repoWidth, repository(i).length());
+        tagsWidth = Math.max(tagsWidth, String.join(", ", i.tags()).length());
+      }
+      String row = "  %-" + repoWidth + "s  %-" + tagsWidth + "s  %-10s %s%s";
+      out.println(row.formatted("image", "tags", "size", "digest", ""));
+      for (ComponentBuild.PushedImage i : summary.images()) {
         out.println(
-            "  %-34s %-27s %-10s %s%s"
-                .formatted(
-                    repo,
-                    String.join(", ", i.tags()),
-                    Durations.bytes(i.sizeBytes()),
-                    i.digest(),
-                    i.reused() ? "  (reused)" : ""));
+            row.formatted(
+                repository(i),
+                String.join(", ", i.tags()),
+                Durations.bytes(i.sizeBytes()),
+                i.digest(),
+                i.reused() ? "  (reused)" : ""));
       }
     }
     out.println(
