@@ -83,6 +83,11 @@ public final class Naming {
     return config.application() + "-" + environment.name();
   }
 
+  /** The stack that creates an environment's deployed-tag parameters once, holding "none". */
+  public String deployedTagsStack(Environment environment) {
+    return environmentStack(environment) + "-deployed-tags";
+  }
+
   public String pipelineStack() {
     return config.application() + "-pipeline";
   }

@@ -172,5 +172,6 @@ class ConfigLoaderTest {
     assertThat(naming.keyAlias(staging)).isEqualTo("alias/bluemed/staging");
     assertThat(naming.flowLogGroup(staging)).isEqualTo("/bluemed/staging/vpc-flow-logs");
     assertThat(naming.logGroupPrefix(production)).isEqualTo("/bluemed/production");
+    assertThat(naming.deployedTagsStack(staging)).isEqualTo("bluemed-staging-deployed-tags");
   }
 }

@@ -28,6 +28,20 @@ final class Compliance {
         construct, List.of(NagPackSuppression.builder().id(ruleId).reason(reason).build()), true);
   }
 
+  /** Waives a rule on every resource of a stack; only for resources the CDK itself adds. */
+  static void waiveStack(software.amazon.awscdk.Stack stack, String ruleId, String reason) {
+    NagSuppressions.addStackSuppressions(
+        stack, List.of(NagPackSuppression.builder().id(ruleId).reason(reason).build()));
+  }
+
+  static void waiveStack(
+      software.amazon.awscdk.Stack stack, String ruleId, String reason, List<Object> appliesTo) {
+    NagSuppressions.addStackSuppressions(
+        stack,
+        List.of(
+            NagPackSuppression.builder().id(ruleId).reason(reason).appliesTo(appliesTo).build()));
+  }
+
   /** Waives a rule only for findings whose detail matches {@code appliesTo}, e.g. one wildcard. */
   static void waive(IConstruct construct, String ruleId, String reason, List<Object> appliesTo) {
     NagSuppressions.addResourceSuppressions(

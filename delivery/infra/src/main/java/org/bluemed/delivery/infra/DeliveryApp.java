@@ -79,8 +79,11 @@ public final class DeliveryApp {
     RegistryStack registry = new RegistryStack(app, config);
     stacks.add(registry);
     for (Environment environment : config.environments()) {
+      DeployedTagsStack tags = new DeployedTagsStack(app, config, environment);
       EnvironmentStack stack = new EnvironmentStack(app, config, environment, registry.home());
       stack.addStackDependency(registry, "services pull their images from the registry");
+      stack.addStackDependency(tags, "CloudFormation resolves the deployed tags first");
+      stacks.add(tags);
       stacks.add(stack);
     }
     Compliance.applyRulePacks(app);

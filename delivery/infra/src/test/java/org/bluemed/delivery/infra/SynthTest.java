@@ -21,6 +21,8 @@ class SynthTest {
         .extracting(p -> p.getFileName().toString())
         .containsExactlyInAnyOrder(
             "bluemed-registry.template.json",
+            "bluemed-staging-deployed-tags.template.json",
+            "bluemed-production-deployed-tags.template.json",
             "bluemed-staging.template.json",
             "bluemed-production.template.json");
     assertThat(templates).allMatch(Files::isRegularFile);
