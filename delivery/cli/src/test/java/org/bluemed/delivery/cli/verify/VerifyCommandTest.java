@@ -244,6 +244,19 @@ class VerifyCommandTest {
   }
 
   @Test
+  void anEnvironmentBehindTheLoadBalancerSkipsTheIpHostCheckWithItsReason() throws Exception {
+    try (FakeTarget target = new FakeTarget()) {
+      Run run = verify(target, "--target", "staging");
+
+      assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+      assertThat(run.stdout())
+          .contains(
+              "SKIPPED backend health answers with an IP address as Host: behind the load"
+                  + " balancer the Host header picks the rule");
+    }
+  }
+
+  @Test
   void anUnknownTargetIsBadInput() {
     Run run = verify("--target", "qa");
 
