@@ -13,6 +13,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.applicationautoscaling.CfnScalableTarget;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
@@ -285,7 +286,7 @@ public final class ComponentService extends Construct {
             .build();
     group.addIngressRule(
         props.entry().securityGroup(),
-        software.amazon.awscdk.services.ec2.Port.tcp(props.component().port()),
+        Port.tcp(props.component().port()),
         "Container port from the load balancer");
     props.network().allowEndpointsFrom(group, "HTTPS from " + props.component().name() + " tasks");
     return group;

@@ -1,8 +1,10 @@
 package org.bluemed.delivery.infra;
 
 import org.bluemed.delivery.config.Naming;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
@@ -39,13 +41,11 @@ public final class DeployedImage extends Construct {
 
   /** No value (the property is left out) once an image exists, zero before. */
   public Number nothingOnceDeployed() {
-    return software.amazon.awscdk.Token.asNumber(
-        Fn.conditionIf(deployed.getLogicalId(), software.amazon.awscdk.Aws.NO_VALUE, 0));
+    return Token.asNumber(Fn.conditionIf(deployed.getLogicalId(), Aws.NO_VALUE, 0));
   }
 
   /** {@code whenDeployed} once an image exists, zero before. */
   public Number countOnceDeployed(int whenDeployed) {
-    return software.amazon.awscdk.Token.asNumber(
-        Fn.conditionIf(deployed.getLogicalId(), whenDeployed, 0));
+    return Token.asNumber(Fn.conditionIf(deployed.getLogicalId(), whenDeployed, 0));
   }
 }

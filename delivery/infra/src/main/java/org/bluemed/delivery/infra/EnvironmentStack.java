@@ -172,10 +172,11 @@ public final class EnvironmentStack extends Stack {
   private void createServices() {
     int priority = 10;
     for (Component component : config.components()) {
-      Environment env = environment;
       DeployedImage image =
           new DeployedImage(
-              this, component.name() + "Image", naming.deployedTagParameter(env, component));
+              this,
+              component.name() + "Image",
+              naming.deployedTagParameter(environment, component));
       ComponentSettings settings =
           new ComponentSettings(
               this, component.name() + "Settings", settingsProps(component, image));
@@ -184,7 +185,7 @@ public final class EnvironmentStack extends Stack {
           component.name(),
           new ComponentService.Props(
               naming,
-              env,
+              environment,
               component,
               cluster,
               network,
@@ -194,8 +195,8 @@ public final class EnvironmentStack extends Stack {
               settings,
               key,
               priority,
-              env.desiredCount(),
-              env.autoscaling(),
+              environment.desiredCount(),
+              environment.autoscaling(),
               RolloutTiming.FAST));
       priority += 10;
     }

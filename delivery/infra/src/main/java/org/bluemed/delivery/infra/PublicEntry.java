@@ -8,15 +8,18 @@ import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetGroupsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancerRedirectConfig;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
@@ -48,8 +51,8 @@ public final class PublicEntry extends Construct {
    * @param deletionProtection set where losing the ALB would take the environment offline
    */
   public record Props(
-      software.amazon.awscdk.services.ec2.IVpc vpc,
-      software.amazon.awscdk.services.ec2.SubnetSelection subnets,
+      IVpc vpc,
+      SubnetSelection subnets,
       String loadBalancerName,
       List<String> hosts,
       Optional<String> hostedZoneId,
@@ -210,8 +213,7 @@ public final class PublicEntry extends Construct {
   private ApplicationListener createHttpsListener(Optional<ICertificate> certificate) {
     return loadBalancer.addListener(
         "Https",
-        software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps
-            .builder()
+        BaseApplicationListenerProps.builder()
             .port(443)
             .protocol(ApplicationProtocol.HTTPS)
             .certificates(
