@@ -9,10 +9,12 @@ source "$SCRIPTS/lib.sh"
 "$SCRIPTS/ensure-docker.sh"
 "$SCRIPTS/ensure-registry.sh"
 "$SCRIPTS/base-images.sh" "$@"
+# The browser journey drives Debian's Chromium; Playwright never downloads a browser here.
+ensure_command chromium chromium
 
 engine=$(docker version --format '{{.Server.Version}}')
 # shellcheck disable=SC1091
 source "$REPO_ROOT/.delivery/base-images.env"
 registry=127.0.0.1:${DELIVERY_REGISTRY_PORT:-5000}
-printf 'Ready: Docker engine %s on /var/run/docker.sock, registry on %s, base images %s and %s.\n' \
-  "$engine" "$registry" "$NODE_IMAGE" "$NGINX_IMAGE"
+printf 'Ready: Docker engine %s on /var/run/docker.sock, registry on %s, base images %s and %s, %s.\n' \
+  "$engine" "$registry" "$NODE_IMAGE" "$NGINX_IMAGE" "$(chromium --version 2>/dev/null | head -1)"

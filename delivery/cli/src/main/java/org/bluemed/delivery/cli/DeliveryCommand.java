@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.bluemed.delivery.cli.command.BuildCommand;
 import org.bluemed.delivery.cli.command.IntegrateCommand;
 import org.bluemed.delivery.cli.command.LocalCommand;
+import org.bluemed.delivery.cli.command.SynthCommand;
 import org.bluemed.delivery.cli.command.VerifyCommand;
 import org.bluemed.delivery.cli.core.Failure;
 import org.bluemed.delivery.config.ConfigException;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       IntegrateCommand.class,
       LocalCommand.class,
+      SynthCommand.class,
       VerifyCommand.class,
       CommandLine.HelpCommand.class
     },
