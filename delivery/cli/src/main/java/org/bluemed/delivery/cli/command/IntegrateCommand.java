@@ -31,25 +31,18 @@ public final class IntegrateCommand implements Callable<Integer> {
       description = "Image tag to run (default: the tag of the current commit).")
   String tag;
 
-  @Option(
-      names = "--wait",
-      paramLabel = "SECONDS",
-      defaultValue = "120",
-      description = "How long services may take to become healthy (default: ${DEFAULT-VALUE}).")
-  int waitSeconds;
+  @Mixin HealthWaitOption healthWait;
 
   @Override
   public Integer call() {
-    if (waitSeconds < 1 || waitSeconds > 1800) {
-      throw Failure.badInput("--wait: " + waitSeconds + " is out of range; use 1 to 1800 seconds");
-    }
+    Duration waitBound = healthWait.bound();
     Workspace workspace = options.workspace();
     ProcessRunner runner = WorkspaceOptions.runner();
     String imageTag = tag != null ? tag : Source.of(workspace, runner).tag();
 
     List<Step> steps =
         new Integration(workspace, runner, WorkspaceOptions.docker(workspace, runner), System.err)
-            .run(imageTag, Duration.ofSeconds(waitSeconds));
+            .run(imageTag, waitBound);
     JUnitReport.write(
         workspace.reportsDirectory().resolve("integration.xml"), "integration", steps);
 

@@ -26,15 +26,11 @@ public final class LocalCommand implements Callable<Integer> {
       description = "Rebuild every image even if its inputs are unchanged.")
   boolean noReuse;
 
-  @Option(
-      names = "--wait",
-      paramLabel = "SECONDS",
-      defaultValue = "120",
-      description = "How long services may take to become healthy (default: ${DEFAULT-VALUE}).")
-  int waitSeconds;
+  @Mixin HealthWaitOption healthWait;
 
   @Override
   public Integer call() {
+    Duration waitBound = healthWait.bound();
     Workspace workspace = options.workspace();
     ProcessRunner runner = WorkspaceOptions.runner();
     LocalFlow flow =
@@ -44,7 +40,7 @@ public final class LocalCommand implements Callable<Integer> {
             WorkspaceOptions.docker(workspace, runner),
             System.err,
             !noReuse,
-            Duration.ofSeconds(waitSeconds));
+            waitBound);
 
     LocalFlow.Summary summary = flow.run();
     LocalFlow.print(summary, System.out);

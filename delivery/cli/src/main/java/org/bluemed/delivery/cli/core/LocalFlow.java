@@ -224,17 +224,7 @@ public final class LocalFlow {
     json.put("ok", summary.ok());
     json.put(
         "stages",
-        summary.stages().stream()
-            .map(
-                s ->
-                    Map.of(
-                        "name",
-                        s.name(),
-                        "status",
-                        s.status().name(),
-                        "seconds",
-                        s.duration().toMillis() / 1000.0))
-            .toList());
+        summary.stages().stream().map(s -> timing(s.name(), s.status(), s.duration())).toList());
     json.put(
         "images",
         summary.images().stream()
@@ -257,15 +247,7 @@ public final class LocalFlow {
     json.put(
         "buildSteps",
         summary.buildSteps().stream()
-            .map(
-                s ->
-                    Map.of(
-                        "name",
-                        s.name(),
-                        "status",
-                        s.status().name(),
-                        "seconds",
-                        s.duration().toMillis() / 1000.0))
+            .map(s -> timing(s.name(), s.status(), s.duration()))
             .toList());
     try {
       new ObjectMapper()
@@ -274,6 +256,10 @@ public final class LocalFlow {
     } catch (IOException e) {
       throw Failure.environment("failed to write the run summary: " + e.getMessage());
     }
+  }
+
+  private static Map<String, Object> timing(String name, Step.Status status, Duration duration) {
+    return Map.of("name", name, "status", status.name(), "seconds", duration.toMillis() / 1000.0);
   }
 
   private static String repository(ComponentBuild.PushedImage image) {
