@@ -51,7 +51,8 @@ final class Fixture {
         "svc/package.json",
         """
         {"name": "svc", "version": "1.0.0", "private": true,
-         "scripts": {"lint": "node -e \\"process.exit(0)\\"", "test": "node -e \\"process.exit(0)\\""}}
+         "scripts": {"lint": "node -e \\"process.exit(0)\\"",
+                     "test": "node -e \\"process.exit(0)\\""}}
         """);
     f.write(
         "svc/package-lock.json",

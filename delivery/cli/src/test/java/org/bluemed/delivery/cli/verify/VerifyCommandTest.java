@@ -53,7 +53,8 @@ class VerifyCommandTest {
       assertThat(run.stdout())
           .contains("OK      backend health answers with an IP address as Host")
           .contains(
-              "OK      backend contract listSpecialties example noMatch: GET /api/specialties?q=zzz")
+              "OK      backend contract listSpecialties example noMatch: GET "
+                  + "/api/specialties?q=zzz")
           .contains("OK      backend contract getSpecialty unknown id")
           .contains("OK      backend CORS gives a foreign origin nothing")
           .contains("SKIPPED backend CORS headers on a 5xx answer: no request yields a 5xx")
