@@ -111,8 +111,15 @@ public final class Integration {
     Instant start = Instant.now();
     ProcessRunner.Result up = compose.run(Duration.ofMinutes(5), "up", "--detach", "--no-build");
     if (!up.ok()) {
-      steps.add(
-          Step.failed("compose up", Duration.between(start, Instant.now()), Docker.lastLine(up)));
+      progress.println("Integration: compose up failed:");
+      up.tail().forEach(l -> progress.println("  | " + l));
+      // Compose ends with a generic line; the line naming the cause says "error".
+      String cause =
+          up.tail().stream()
+              .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("error"))
+              .reduce((a, b) -> b)
+              .orElse(Docker.lastLine(up));
+      steps.add(Step.failed("compose up", Duration.between(start, Instant.now()), cause.strip()));
       printLogs(compose, workspace.config().components().stream().map(Component::name).toList());
       return steps;
     }
