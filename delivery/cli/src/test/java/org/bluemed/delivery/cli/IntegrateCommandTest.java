@@ -96,6 +96,32 @@ class IntegrateCommandTest {
   }
 
   @Test
+  void aComposeUpThatFailsNamesItsErrorAndLeavesNothingBehind() throws Exception {
+    java.nio.file.Path compose = dir.resolve("docker-compose.yml");
+    String original = java.nio.file.Files.readString(compose);
+    String tag = fixture.head().substring(0, 12);
+    try {
+      // An image that can be neither found nor pulled: the registry port is closed.
+      fixture.write(
+          "docker-compose.yml",
+          original
+              + """
+            unpullable:
+              image: 127.0.0.1:1/nothing:here
+          """);
+
+      CliRun run = CliRun.in(dir, Map.of(), "integrate", "--tag", tag, "--wait", "10");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.stdout()).containsPattern("FAILED  compose up \\([0-9.]+ s\\): .+");
+      assertThat(run.stderr()).contains("Integration: compose up failed:");
+    } finally {
+      java.nio.file.Files.writeString(compose, original);
+    }
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
+
+  @Test
   void anImageThatWasNeverBuiltIsBadInput() {
     CliRun run = CliRun.in(dir, Map.of(), "integrate", "--tag", "000000000000");
 
