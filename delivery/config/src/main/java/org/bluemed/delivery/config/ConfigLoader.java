@@ -1,8 +1,13 @@
 package org.bluemed.delivery.config;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -15,7 +20,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 /**
@@ -27,7 +35,47 @@ public final class ConfigLoader {
   public static final String FILE_NAME = "delivery.yml";
   public static final String SCHEMA_RESOURCE = "/delivery.schema.json";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // YAML lets a later key silently replace an earlier one; a duplicated key is nearly always a
+  // paste mistake, so the parser rejects it instead of keeping the last value.
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+  private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '(.*)'$");
+
+  /**
+   * What a valid value looks like for each field the schema checks with a pattern, keyed by the
+   * field's path without array indexes. The schema's regex alone tells a user little.
+   */
+  private static final Map<String, String> PATTERN_HINTS =
+      Map.of(
+          "application",
+          "use 2 to 21 lower-case letters, digits or hyphens, starting with a letter, "
+              + "for example bluemed",
+          "repository.connectionArn",
+          "use the ARN of a CodeConnections connection, for example "
+              + "arn:aws:codeconnections:eu-west-1:111111111111:connection/"
+              + "0a1b2c3d-0000-0000-0000-000000000000",
+          "components.name",
+          "use 2 to 31 lower-case letters, digits or hyphens, starting with a letter, "
+              + "for example backend",
+          "components.hostPrefix",
+          "use a DNS label of lower-case letters, digits and hyphens, for example api",
+          "components.healthPath",
+          "use a URL path starting with / and without spaces or line breaks, "
+              + "for example /api/health",
+          "environments.name",
+          "use 2 to 21 lower-case letters, digits or hyphens, starting with a letter, "
+              + "for example staging",
+          "environments.account",
+          "use the 12-digit AWS account id in quotes, for example \"111111111111\"",
+          "environments.region",
+          "use a region such as eu-west-1",
+          "environments.hostedZoneId",
+          "use a Route 53 hosted zone id, for example Z0123456789ABCDEFGHIJ",
+          "environments.certificateArn",
+          "use the ARN of an ACM certificate, for example "
+              + "arn:aws:acm:eu-west-1:111111111111:certificate/"
+              + "0a1b2c3d-0000-0000-0000-000000000000");
+
   private static final JsonSchema SCHEMA = loadSchema();
 
   private ConfigLoader() {}
@@ -55,8 +103,8 @@ public final class ConfigLoader {
     JsonNode root;
     try {
       root = YAML.readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ConfigException(source + ": is not valid YAML: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(source + ": " + describe(e));
     }
     if (root == null || !root.isObject()) {
       throw new ConfigException(
@@ -81,6 +129,42 @@ public final class ConfigLoader {
     return config;
   }
 
+  private static String describe(JsonProcessingException e) {
+    Matcher duplicate = DUPLICATE_FIELD.matcher(e.getOriginalMessage());
+    if (!duplicate.matches()) {
+      return "is not valid YAML: " + e.getOriginalMessage();
+    }
+    String key = duplicate.group(1);
+    String field = key;
+    if (e instanceof StreamReadException read && read.getProcessor() != null) {
+      field = fieldName(read.getProcessor().getParsingContext());
+    }
+    String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    return field
+        + ": key '"
+        + key
+        + "' appears twice in the same mapping"
+        + line
+        + "; YAML would keep only the last value, so remove or rename one of them";
+  }
+
+  /** The field a parser stands on, written as {@code components[0].port}. */
+  private static String fieldName(JsonStreamContext context) {
+    List<Object> segments = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      segments.add(0, c.inArray() ? c.getCurrentIndex() : c.getCurrentName());
+    }
+    StringBuilder name = new StringBuilder();
+    for (Object segment : segments) {
+      if (segment instanceof Integer index) {
+        name.append('[').append(index).append(']');
+      } else {
+        name.append(name.isEmpty() ? "" : ".").append(segment);
+      }
+    }
+    return name.toString();
+  }
+
   private static String describe(ValidationMessage message) {
     String field = message.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
     String detail = message.getMessage();
@@ -93,7 +177,46 @@ public final class ConfigLoader {
       String missing = message.getProperty();
       return (field.isEmpty() ? "" : field + ".") + missing + ": is required but missing";
     }
+    if ("pattern".equals(message.getType())) {
+      String hint = PATTERN_HINTS.get(withoutIndexes(message.getInstanceLocation()));
+      if (hint != null) {
+        return field + ": " + quote(message.getInstanceNode()) + " is not valid; " + hint;
+      }
+    }
     return (field.isEmpty() ? "(top level)" : field) + ": " + detail;
+  }
+
+  private static String withoutIndexes(JsonNodePath path) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < path.getNameCount(); i++) {
+      if (path.getElement(i) instanceof String name) {
+        names.add(name);
+      }
+    }
+    return String.join(".", names);
+  }
+
+  /** Quotes a value for an error message, showing control characters such as CR and LF. */
+  private static String quote(JsonNode value) {
+    if (value == null || !value.isTextual()) {
+      return String.valueOf(value);
+    }
+    StringBuilder quoted = new StringBuilder("'");
+    for (char ch : value.asText().toCharArray()) {
+      switch (ch) {
+        case '\r' -> quoted.append("\\r");
+        case '\n' -> quoted.append("\\n");
+        case '\t' -> quoted.append("\\t");
+        default -> {
+          if (Character.isISOControl(ch)) {
+            quoted.append(String.format("\\u%04x", (int) ch));
+          } else {
+            quoted.append(ch);
+          }
+        }
+      }
+    }
+    return quoted.append('\'').toString();
   }
 
   private static DeliveryConfig toRecords(JsonNode root) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The rules of {@code delivery.yml} that its JSON Schema cannot express. */
@@ -30,6 +31,7 @@ final class ConfigRules {
     Map<String, Integer> names = new HashMap<>();
     Map<Integer, Integer> localPorts = new HashMap<>();
     Map<String, Integer> hosts = new HashMap<>();
+    Map<String, Integer> paths = new HashMap<>();
     List<Component> components = config.components();
     for (int i = 0; i < components.size(); i++) {
       Component c = components.get(i);
@@ -43,6 +45,29 @@ final class ConfigRules {
                 + "' is already used by components["
                 + other
                 + "]; component names must be unique");
+      }
+      Optional<String> pathProblem = pathProblem(c.path());
+      pathProblem.ifPresent(
+          why ->
+              problems.add(
+                  field
+                      + ".path: '"
+                      + c.path()
+                      + "' "
+                      + why
+                      + "; use a directory relative to the repository root, "
+                      + "for example backend"));
+      other = pathProblem.isPresent() ? null : paths.putIfAbsent(c.path(), i);
+      if (other != null) {
+        problems.add(
+            field
+                + ".path: '"
+                + c.path()
+                + "' is already used by components["
+                + other
+                + "] ("
+                + components.get(other).name()
+                + "); each component needs its own directory");
       }
       other = localPorts.putIfAbsent(c.localPort(), i);
       if (other != null) {
@@ -136,5 +161,37 @@ final class ConfigRules {
                           + a.maxCapacity()));
     }
     return problems;
+  }
+
+  /**
+   * Why a component path is unsafe, if it is. The CLI runs builds and {@code npm ci} in this
+   * directory, so it must stay inside the repository; requiring the normalized form also makes two
+   * spellings of one directory compare equal.
+   */
+  private static Optional<String> pathProblem(String path) {
+    if (path.isBlank()) {
+      return Optional.of("is empty");
+    }
+    if (path.equals(".")) {
+      return Optional.of("is the repository root, not a component directory");
+    }
+    if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
+      return Optional.of("is absolute");
+    }
+    if (path.contains("\\")) {
+      return Optional.of("contains a backslash; separate directories with /");
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.equals("..")) {
+        return Optional.of("contains '..' and may leave the repository");
+      }
+      if (segment.isEmpty() || segment.equals(".")) {
+        return Optional.of("is not normalized (no empty or '.' segments, no trailing /)");
+      }
+      if (segment.chars().anyMatch(Character::isISOControl)) {
+        return Optional.of("contains a control character");
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -23,17 +23,18 @@ public record DeliveryConfig(
         .findFirst()
         .orElseThrow(
             () ->
-                new ConfigException(
+                new UnknownNameException(
                     "unknown component '" + name + "': delivery.yml defines " + componentNames()));
   }
 
+  /** Looks an environment up by name; an unknown name is bad input from the command line. */
   public Environment environment(String name) {
     return environments.stream()
         .filter(e -> e.name().equals(name))
         .findFirst()
         .orElseThrow(
             () ->
-                new ConfigException(
+                new UnknownNameException(
                     "unknown environment '"
                         + name
                         + "': delivery.yml defines "

@@ -116,7 +116,51 @@ class ConfigLoaderTest {
         Arguments.of(
             "two environments on one domain",
             VALID.replace("    subdomain: staging\n", ""),
-            "environments[1].subdomain: environments[0] already serves bluemed.example.org"));
+            "environments[1].subdomain: environments[0] already serves bluemed.example.org"),
+        Arguments.of(
+            "an absolute component path",
+            VALID.replace("path: backend", "path: /etc"),
+            "components[0].path: '/etc' is absolute; use a directory relative to the repository "
+                + "root, for example backend"),
+        Arguments.of(
+            "the repository root as a component path",
+            VALID.replace("path: backend", "path: ."),
+            "components[0].path: '.' is the repository root"),
+        Arguments.of(
+            "a component path that leaves the repository",
+            VALID.replace("path: frontend", "path: ../../other/backend"),
+            "components[1].path: '../../other/backend' contains '..' and may leave the repository"),
+        Arguments.of(
+            "a component path with a '..' segment that stays inside",
+            VALID.replace("path: frontend", "path: frontend/../backend"),
+            "components[1].path: 'frontend/../backend' contains '..'"),
+        Arguments.of(
+            "a component path that is not normalized",
+            VALID.replace("path: frontend", "path: ./frontend"),
+            "components[1].path: './frontend' is not normalized"),
+        Arguments.of(
+            "two components in one directory",
+            VALID.replace("path: frontend", "path: backend"),
+            "components[1].path: 'backend' is already used by components[0] (backend)"),
+        Arguments.of(
+            "a duplicated key",
+            VALID.replace("port: 3001", "port: 3001\n    port: 3002"),
+            "delivery.yml: components[0].port: key 'port' appears twice in the same mapping "
+                + "(line 11)"),
+        Arguments.of(
+            "a health path with a line break",
+            VALID.replace("healthPath: /api/health", "healthPath: \"/api/health\\r\\nX: 1\""),
+            "components[0].healthPath: '/api/health\\r\\nX: 1' is not valid; use a URL path "
+                + "starting with / and without spaces or line breaks, for example /api/health"),
+        Arguments.of(
+            "a malformed region",
+            VALID.replace("region: eu-west-1\n    subdomain", "region: Ireland\n    subdomain"),
+            "environments[0].region: 'Ireland' is not valid; use a region such as eu-west-1"),
+        Arguments.of(
+            "an account id that is not 12 digits",
+            VALID.replace("\"222222222222\"", "\"2222\""),
+            "environments[1].account: '2222' is not valid; use the 12-digit AWS account id in "
+                + "quotes, for example \"111111111111\""));
   }
 
   @ParameterizedTest(name = "rejects {0}")
@@ -135,6 +179,16 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> config.component("database"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("unknown component 'database': delivery.yml defines [backend, frontend]");
+  }
+
+  @Test
+  void anUnknownNameIsReportedApartFromAnInvalidConfiguration() {
+    DeliveryConfig config = ConfigLoader.parse(VALID, "delivery.yml");
+
+    assertThatThrownBy(() -> config.component("database")).isInstanceOf(UnknownNameException.class);
+    assertThatThrownBy(() -> config.environment("qa"))
+        .isInstanceOf(UnknownNameException.class)
+        .hasMessage("unknown environment 'qa': delivery.yml defines [staging, production]");
   }
 
   @Test
