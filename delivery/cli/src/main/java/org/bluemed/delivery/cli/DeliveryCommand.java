@@ -8,6 +8,7 @@ import org.bluemed.delivery.cli.command.SynthCommand;
 import org.bluemed.delivery.cli.command.VerifyCommand;
 import org.bluemed.delivery.cli.core.Failure;
 import org.bluemed.delivery.config.ConfigException;
+import org.bluemed.delivery.config.UnknownNameException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -63,6 +64,11 @@ public final class DeliveryCommand {
     if (ex instanceof Failure failure) {
       err.println("delivery: " + failure.getMessage());
       return failure.kind().exitCode();
+    }
+    if (ex instanceof UnknownNameException unknown) {
+      // A name typed on the command line, not a fault of delivery.yml.
+      err.println("delivery: " + unknown.getMessage());
+      return Failure.Kind.BAD_INPUT.exitCode();
     }
     if (ex instanceof ConfigException config) {
       err.println("delivery: invalid configuration:");

@@ -155,6 +155,134 @@ class BuildCommandTest {
   }
 
   @Test
+  void aBuildFromUncommittedChangesPushesItsOwnTagButNeverMovesLatest() throws Exception {
+    assertThat(CliRun.in(dir, Map.of(), "build", "svc", "--registry", REGISTRY).exitCode())
+        .isZero();
+    String latestBefore = registryDigest("latest");
+    fixture.write("svc/extra.txt", "uncommitted " + java.util.UUID.randomUUID() + "\n");
+
+    CliRun run = CliRun.in(dir, Map.of(), "build", "svc", "--registry", REGISTRY);
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.stderr()).contains("latest stays where it was");
+    assertThat(registryDigest("latest")).isEqualTo(latestBefore);
+  }
+
+  @Test
+  void twoDifferentUncommittedEditsNeverShareATag() throws Exception {
+    fixture.write("svc/extra.txt", "first edit\n");
+    CliRun first = CliRun.in(dir, Map.of(), "build", "svc", "--no-push");
+    fixture.write("svc/extra.txt", "second edit\n");
+    CliRun second = CliRun.in(dir, Map.of(), "build", "svc", "--no-push");
+
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    assertThat(second.exitCode()).as(second.all()).isZero();
+    assertThat(tagIn(first.stdout())).isNotEqualTo(tagIn(second.stdout()));
+  }
+
+  @Test
+  void aFileGitIgnoresNeverReachesTheImage() throws Exception {
+    fixture.write(".gitignore", ".delivery/\nnode_modules/\n*.secret\n");
+    fixture.write(
+        "svc/Dockerfile",
+        """
+        ARG NODE_IMAGE=node:22-bookworm-slim
+        FROM ${NODE_IMAGE}
+        COPY . /app
+        CMD ["node", "/app/server.js"]
+        """);
+    fixture.commit();
+    fixture.write("svc/local.secret", "SECRET=do-not-ship\n");
+
+    CliRun run = CliRun.in(dir, Map.of(), "build", "svc", "--no-push", "--no-reuse");
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(tagIn(run.stdout())).isEqualTo(tag());
+    String files =
+        Docker.run("docker", "run", "--rm", "--entrypoint", "ls", image(tag()), "/app").text();
+    assertThat(files).contains("server.js").doesNotContain("local.secret");
+  }
+
+  @Test
+  void badOptionValuesAreRefusedBeforeAnythingIsBuilt() {
+    CliRun relative = CliRun.in(dir, Map.of(), "build", "svc", "--image-definitions", "x.json");
+    CliRun registry = CliRun.in(dir, Map.of(), "build", "svc", "--registry", "not a host");
+
+    assertThat(relative.exitCode()).isEqualTo(2);
+    assertThat(relative.stderr())
+        .contains("--image-definitions: x.json is not absolute")
+        .doesNotContain("running npm ci");
+    assertThat(registry.exitCode()).isEqualTo(2);
+    assertThat(registry.stderr()).contains("--registry: 'not a host' is not HOST[:PORT]");
+  }
+
+  @Test
+  void stoppingABuildStopsItsChildProcessesToo() throws Exception {
+    String marker = "delivery-test-sleeper-" + java.util.UUID.randomUUID();
+    fixture.write(
+        "svc/package.json",
+        """
+        {"name": "svc", "version": "1.0.0", "private": true,
+         "scripts": {"lint": "node -e \\"process.exit(0)\\"",
+                     "test": "node -e \\"setTimeout(() => {}, 120000)\\" %s"}}
+        """
+            .formatted(marker));
+    fixture.commit();
+    Path output = Files.createTempFile("stopped-build", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DeliveryCommand.class.getName(),
+                "build",
+                "svc",
+                "--no-push",
+                "--no-reuse")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    Process process = builder.start();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline && !sleeperRunning(marker)) {
+      Thread.sleep(200);
+    }
+    assertThat(sleeperRunning(marker)).as(Files.readString(output)).isTrue();
+
+    process.destroy(); // SIGTERM, as a cancelled CI job sends
+    process.waitFor();
+    Thread.sleep(1000);
+
+    assertThat(sleeperRunning(marker)).isFalse();
+  }
+
+  private static boolean sleeperRunning(String marker) {
+    return ProcessHandle.allProcesses()
+        .anyMatch(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
+  }
+
+  private static String tagIn(String stdout) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("fixture-svc:([0-9a-z-]+)").matcher(stdout);
+    assertThat(m.find()).as(stdout).isTrue();
+    return m.group(1);
+  }
+
+  private String registryDigest(String tag) {
+    return Docker.run(
+            "curl",
+            "-sI",
+            "-H",
+            "Accept: application/vnd.docker.distribution.manifest.v2+json",
+            "http://" + REGISTRY + "/v2/fixture-svc/manifests/" + tag)
+        .text()
+        .lines()
+        .filter(l -> l.toLowerCase().startsWith("docker-content-digest"))
+        .findFirst()
+        .orElse("none");
+  }
+
+  @Test
   void anUnreachableDockerEngineIsAnEnvironmentError() {
     CliRun run =
         CliRun.in(

@@ -122,6 +122,26 @@ class IntegrateCommandTest {
   }
 
   @Test
+  void aSecondIntegrationOfTheSameProjectIsRefusedAndLeavesTheFirstAlone() throws Exception {
+    java.nio.file.Path lockFile =
+        java.nio.file.Path.of(
+            System.getProperty("java.io.tmpdir"), "delivery-fixture-integration.lock");
+    try (java.nio.channels.FileChannel channel =
+            java.nio.channels.FileChannel.open(
+                lockFile,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock running = channel.lock()) {
+      CliRun run = CliRun.in(dir, Map.of(), "integrate", "--wait", "10");
+
+      assertThat(run.exitCode()).isEqualTo(3);
+      assertThat(run.stderr())
+          .contains("another integration of compose project fixture-integration is running");
+      assertThat(run.stderr()).doesNotContain("Integration: starting");
+    }
+  }
+
+  @Test
   void anImageThatWasNeverBuiltIsBadInput() {
     CliRun run = CliRun.in(dir, Map.of(), "integrate", "--tag", "000000000000");
 

@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
     name = "build",
     mixinStandardHelpOptions = true,
     description =
-        "Lint, test and build one component's image; push it with its commit tag and "
-            + "latest; write imagedefinitions.json.")
+        "Lint, test and build one component's image; push it with its commit tag (and "
+            + "latest, from a clean tree); write imagedefinitions.json.")
 public final class BuildCommand implements Callable<Integer> {
   @Mixin WorkspaceOptions options;
 
@@ -43,8 +43,8 @@ public final class BuildCommand implements Callable<Integer> {
       names = "--image-definitions",
       paramLabel = "FILE",
       description =
-          "Where to write imagedefinitions.json (absolute; default: "
-              + ".delivery/out/<component>/imagedefinitions.json).")
+          "Absolute path of imagedefinitions.json (default: the file of that name in "
+              + "<repo>/.delivery/out/<component>/).")
   Path imageDefinitions;
 
   @Override
@@ -53,6 +53,15 @@ public final class BuildCommand implements Callable<Integer> {
     Component component = workspace.config().component(componentName);
     ProcessRunner runner = WorkspaceOptions.runner();
     Docker docker = WorkspaceOptions.docker(workspace, runner);
+
+    Path file =
+        ImageDefinitions.requireTarget(
+            imageDefinitions != null
+                ? imageDefinitions
+                : workspace
+                    .outputDirectory()
+                    .resolve(component.name())
+                    .resolve("imagedefinitions.json"));
 
     docker.requireEngine();
     RegistryClient registry = new RegistryClient(workspace.registry());
@@ -79,20 +88,20 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     ComponentBuild.PushedImage pushed = builder.push(built, registry);
-    Path file =
-        imageDefinitions != null
-            ? imageDefinitions
-            : workspace
-                .outputDirectory()
-                .resolve(component.name())
-                .resolve("imagedefinitions.json");
+    if (source.dirty()) {
+      System.err.println(
+          "latest stays where it was: " + source.tag() + " is built from uncommitted changes.");
+    } else {
+      pushed = builder.promoteLatest(pushed, registry);
+    }
     ImageDefinitions.write(
         file,
         workspace.config(),
         List.of(
             new ImageDefinitions.Entry(
                 workspace.naming().containerName(component), pushed.reference())));
-    System.out.println("Pushed " + pushed.reference() + " (" + pushed.digest() + ") and latest.");
+    System.out.println(
+        "Pushed " + pushed.reference() + " (" + pushed.digest() + ") as " + pushed.tags() + ".");
     System.out.println("Wrote " + file + ".");
     return 0;
   }

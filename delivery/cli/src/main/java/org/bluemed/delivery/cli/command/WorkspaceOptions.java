@@ -13,7 +13,8 @@ public final class WorkspaceOptions {
       names = "--repo",
       paramLabel = "DIR",
       description =
-          "Monorepo root holding delivery.yml (default: found from the current directory).")
+          "Monorepo root holding delivery.yml (default: found from the current directory, "
+              + "else the checkout of bin/delivery).")
   Path repo;
 
   @Option(

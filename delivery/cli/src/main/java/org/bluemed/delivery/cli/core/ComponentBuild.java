@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.bluemed.delivery.config.Component;
 import org.bluemed.delivery.config.Naming;
 
@@ -46,9 +45,9 @@ public final class ComponentBuild {
     Naming naming = workspace.naming();
     Path dir = workspace.root().resolve(component.path());
     Map<String, String> buildArgs = workspace.baseImageArgs();
-    String inputs = BuildInputs.hash(workspace.root(), component.path(), buildArgs);
+    List<Path> files = ComponentFiles.list(workspace.root(), component.path(), runner);
+    String inputs = BuildInputs.hash(workspace.root(), files, buildArgs);
     String image = naming.imageReference(workspace.registry(), component, tag);
-    String latest = naming.imageReference(workspace.registry(), component, Naming.LATEST_TAG);
     String cached =
         naming.imageReference(workspace.registry(), component, "inputs-" + inputs.substring(0, 16));
     String who = component.name() + ": ";
@@ -56,7 +55,6 @@ public final class ComponentBuild {
     if (allowReuse && docker.imageExists(cached)) {
       progress.println(who + "inputs unchanged since " + cached + "; reusing that image.");
       docker.tag(cached, image);
-      docker.tag(cached, latest);
       String reason = "reused image built from identical inputs " + inputs.substring(0, 16);
       List<Step> steps =
           List.of(
@@ -90,14 +88,27 @@ public final class ComponentBuild {
       return report(component, new Result(component, tag, false, image, steps));
     }
     Instant start = Instant.now();
-    ProcessRunner.Result built =
-        docker.build(
-            dir,
-            dockerfile,
-            List.of(image, latest, cached),
-            buildArgs,
-            Map.of(INPUTS_LABEL, inputs, "org.opencontainers.image.revision", tag),
-            log(component, "docker-build"));
+    // The context holds only the component's files that the inputs hash covers: nothing git
+    // ignores (a stray build output, a local secret) can reach the image under this tag.
+    Path context =
+        ComponentFiles.export(
+            workspace.root(),
+            component.path(),
+            files,
+            workspace.outputDirectory().resolve("context").resolve(component.name()));
+    ProcessRunner.Result built;
+    try {
+      built =
+          docker.build(
+              context,
+              context.resolve("Dockerfile"),
+              List.of(image, cached),
+              buildArgs,
+              Map.of(INPUTS_LABEL, inputs, "org.opencontainers.image.revision", tag),
+              freshLog(component, "docker-build"));
+    } finally {
+      ComponentFiles.delete(context);
+    }
     Duration took = Duration.between(start, Instant.now());
     if (!built.ok()) {
       steps.add(
@@ -117,7 +128,7 @@ public final class ComponentBuild {
 
   private Step runStep(Component component, String name, Path dir, List<String> command) {
     progress.println(component.name() + ": running " + String.join(" ", command) + ".");
-    Path logFile = log(component, name.replace(' ', '-'));
+    Path logFile = freshLog(component, name.replace(' ', '-'));
     Instant start = Instant.now();
     ProcessRunner.Result result =
         runner.run(
@@ -155,7 +166,17 @@ public final class ComponentBuild {
   }
 
   private Path log(Component component, String step) {
-    Path file = workspace.logsDirectory().resolve(component.name() + "-" + step + ".log");
+    return workspace.logsDirectory().resolve(component.name() + "-" + step + ".log");
+  }
+
+  /** The log of a step that starts now: a "full log" link must not show an earlier run. */
+  private Path freshLog(Component component, String step) {
+    Path file = log(component, step);
+    try {
+      Files.deleteIfExists(file);
+    } catch (java.io.IOException e) {
+      throw Failure.environment("cannot replace the log " + file + ": " + e.getMessage());
+    }
     return file;
   }
 
@@ -167,47 +188,63 @@ public final class ComponentBuild {
     return result;
   }
 
-  /** Pushes the commit tag and latest, then reads the digest back from the registry. */
+  /** Pushes the commit tag, then reads its digest back from the registry. */
   public PushedImage push(Result built, RegistryClient registry) {
     Component component = built.component();
-    Naming naming = workspace.naming();
-    String latest = naming.imageReference(workspace.registry(), component, Naming.LATEST_TAG);
-    Path logFile = log(component, "docker-push");
-    progress.println(component.name() + ": pushing " + built.localReference() + " and latest.");
-    docker.push(built.localReference(), logFile);
-    docker.push(latest, logFile);
-    String repository = naming.imageRepository(component);
-    String digest =
-        registry
-            .digest(repository, built.tag())
-            .orElseThrow(
-                () ->
-                    Failure.environment(
-                        "registry "
-                            + registry.address()
-                            + " does not list "
-                            + repository
-                            + ":"
-                            + built.tag()
-                            + " right after the push"));
-    Optional<String> latestDigest = registry.digest(repository, Naming.LATEST_TAG);
-    if (!latestDigest.equals(Optional.of(digest))) {
+    progress.println(component.name() + ": pushing " + built.localReference() + ".");
+    docker.push(built.localReference(), freshLog(component, "docker-push"));
+    String digest = requireDigest(registry, component, built.tag());
+    return new PushedImage(
+        component,
+        built.localReference(),
+        List.of(built.tag()),
+        digest,
+        docker.sizeBytes(built.localReference()),
+        built.reused());
+  }
+
+  /**
+   * Moves {@code latest} to a pushed image. Callers do it only for a clean tree whose checks
+   * passed, so {@code latest} never names an uncommitted or failing image.
+   */
+  public PushedImage promoteLatest(PushedImage image, RegistryClient registry) {
+    Component component = image.component();
+    String latest =
+        workspace.naming().imageReference(workspace.registry(), component, Naming.LATEST_TAG);
+    docker.tag(image.reference(), latest);
+    docker.push(latest, log(component, "docker-push"));
+    String digest = requireDigest(registry, component, Naming.LATEST_TAG);
+    if (!digest.equals(image.digest())) {
       throw Failure.environment(
           "registry "
               + registry.address()
               + ": "
-              + repository
-              + ":latest does not point at "
+              + latest
+              + " points at "
               + digest
-              + " after the push");
+              + ", not at the pushed "
+              + image.digest());
     }
+    List<String> tags = new ArrayList<>(image.tags());
+    tags.add(Naming.LATEST_TAG);
     return new PushedImage(
-        component,
-        built.localReference(),
-        List.of(built.tag(), Naming.LATEST_TAG),
-        digest,
-        docker.sizeBytes(built.localReference()),
-        built.reused());
+        component, image.reference(), tags, digest, image.sizeBytes(), image.reused());
+  }
+
+  private String requireDigest(RegistryClient registry, Component component, String tag) {
+    String repository = workspace.naming().imageRepository(component);
+    return registry
+        .digest(repository, tag)
+        .orElseThrow(
+            () ->
+                Failure.environment(
+                    "registry "
+                        + registry.address()
+                        + " does not list "
+                        + repository
+                        + ":"
+                        + tag
+                        + " right after the push"));
   }
 
   /** An image that is in the registry under its tags. */

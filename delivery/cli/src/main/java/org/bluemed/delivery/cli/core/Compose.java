@@ -62,12 +62,22 @@ public final class Compose {
   }
 
   public ProcessRunner.Result run(Duration timeout, String... args) {
+    return runner.run(spec(timeout, args));
+  }
+
+  /** Removes the project; runs to its end even while the JVM is being stopped. */
+  public ProcessRunner.Result down(Duration timeout, String... options) {
+    List<String> args = new ArrayList<>(List.of("down"));
+    args.addAll(List.of(options));
+    return runner.run(spec(timeout, args.toArray(String[]::new)).outlivingShutdown());
+  }
+
+  private ProcessRunner.Spec spec(Duration timeout, String... args) {
     List<String> command = new ArrayList<>(base);
     command.addAll(List.of("--project-name", project, "--file", file.toString()));
     command.addAll(List.of(args));
-    return runner.run(
-        ProcessRunner.Spec.of(file.getParent(), command)
-            .withEnvironment(environment)
-            .withTimeout(timeout));
+    return ProcessRunner.Spec.of(file.getParent(), command)
+        .withEnvironment(environment)
+        .withTimeout(timeout);
   }
 }

@@ -46,7 +46,8 @@ public final class Docker {
       Map<String, String> labels,
       Path logFile) {
     List<String> command =
-        new ArrayList<>(List.of("docker", "build", "--file", dockerfile.toString()));
+        // --force-rm: the classic builder otherwise keeps the container of a failed step.
+        new ArrayList<>(List.of("docker", "build", "--force-rm", "--file", dockerfile.toString()));
     tags.forEach(t -> command.addAll(List.of("--tag", t)));
     buildArgs.forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
     labels.forEach((k, v) -> command.addAll(List.of("--label", k + "=" + v)));

@@ -30,14 +30,31 @@ public final class ImageDefinitions {
 
   private ImageDefinitions() {}
 
-  /** Checks every entry against the configuration, then writes the file; returns its path. */
-  public static Path write(Path file, DeliveryConfig config, List<Entry> entries) {
+  /**
+   * Refuses a path the file cannot be written to, before any work is done: the build must not push
+   * an image and only then find out.
+   */
+  public static Path requireTarget(Path file) {
     if (!file.isAbsolute()) {
       throw Failure.badInput(
-          file
-              + ": the image definitions path must be absolute, for example "
+          "--image-definitions: "
+              + file
+              + " is not absolute; give a full path, for example "
               + Path.of("").toAbsolutePath().resolve(file));
     }
+    if (file.getParent() == null || Files.isDirectory(file)) {
+      throw Failure.badInput(
+          "--image-definitions: "
+              + file
+              + " is a directory; give the file's path, for example "
+              + file.resolve("imagedefinitions.json"));
+    }
+    return file;
+  }
+
+  /** Checks every entry against the configuration, then writes the file; returns its path. */
+  public static Path write(Path file, DeliveryConfig config, List<Entry> entries) {
+    requireTarget(file);
     Set<String> containers =
         config.components().stream()
             .map(c -> config.naming().containerName(c))

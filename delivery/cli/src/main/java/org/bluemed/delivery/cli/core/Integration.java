@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bluemed.delivery.cli.verify.BrowserChoice;
 import org.bluemed.delivery.cli.verify.Target;
 import org.bluemed.delivery.cli.verify.Verifier;
@@ -80,9 +81,17 @@ public final class Integration {
     }
     env.put("APP_VERSION", tag);
     Compose compose = Compose.detect(runner, composeFile, naming.composeProject(), env);
-    // A run killed before its tear-down leaves its containers; they would hold the ports.
-    compose.run(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
-    requireFreePorts();
+    try (ProjectLock lock = ProjectLock.acquire(naming.composeProject())) {
+      // Holding the lock, any container of the project is a leftover of a killed run, never a
+      // live one: remove it before it holds the ports.
+      compose.down(Duration.ofMinutes(2), "--volumes", "--remove-orphans");
+      requireFreePorts();
+      return runLocked(compose, composeFile, waitBound);
+    }
+  }
+
+  private List<Step> runLocked(Compose compose, Path composeFile, Duration waitBound) {
+    Naming naming = workspace.naming();
     progress.println(
         "Integration: starting "
             + composeFile.getFileName()
@@ -92,12 +101,13 @@ public final class Integration {
             + compose.implementation()
             + ".");
 
-    Thread teardownOnInterrupt = new Thread(() -> tearDown(compose), "compose-teardown");
+    AtomicBoolean tornDown = new AtomicBoolean();
+    Thread teardownOnInterrupt = new Thread(() -> tearDown(compose, tornDown), "compose-teardown");
     Runtime.getRuntime().addShutdownHook(teardownOnInterrupt);
     try {
       return startAndCheck(compose, waitBound);
     } finally {
-      tearDown(compose);
+      tearDown(compose, tornDown);
       try {
         Runtime.getRuntime().removeShutdownHook(teardownOnInterrupt);
       } catch (IllegalStateException shuttingDown) {
@@ -215,10 +225,13 @@ public final class Integration {
     }
   }
 
-  private void tearDown(Compose compose) {
+  /** Runs once, from the command's own path or from the shutdown hook, whichever comes first. */
+  private void tearDown(Compose compose, AtomicBoolean tornDown) {
+    if (!tornDown.compareAndSet(false, true)) {
+      return;
+    }
     ProcessRunner.Result down =
-        compose.run(
-            Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans", "--timeout", "10");
+        compose.down(Duration.ofMinutes(2), "--volumes", "--remove-orphans", "--timeout", "10");
     if (down.ok()) {
       progress.println(
           "Integration: removed every container, network and volume of project "

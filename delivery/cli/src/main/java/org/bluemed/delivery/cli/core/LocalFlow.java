@@ -62,6 +62,12 @@ public final class LocalFlow {
   }
 
   public Summary run() {
+    try {
+      // A summary left by an earlier run must not pass for this one's if it stops midway.
+      java.nio.file.Files.deleteIfExists(workspace.outputDirectory().resolve("summary.json"));
+    } catch (IOException e) {
+      throw Failure.environment("cannot replace the run summary: " + e.getMessage());
+    }
     docker.requireEngine();
     RegistryClient registry = new RegistryClient(workspace.registry());
     registry.requireReachable();
@@ -158,9 +164,21 @@ public final class LocalFlow {
           failure =
               integrationSteps.stream()
                   .filter(s -> s.status() == Step.Status.FAILED)
-                  .map(Step::name)
+                  .map(s -> s.name() + ": " + s.detail())
                   .reduce((a, b) -> a + "; " + b)
                   .orElse(null);
+          if (failure == null && source.dirty()) {
+            progress.println(
+                "latest stays where it was: " + source.tag() + " has uncommitted changes.");
+          } else if (failure == null) {
+            // latest moves only to images of a commit that passed every check.
+            List<ComponentBuild.PushedImage> promoted = new ArrayList<>();
+            for (ComponentBuild.PushedImage image : images) {
+              promoted.add(builder.promoteLatest(image, registry));
+            }
+            images.clear();
+            images.addAll(promoted);
+          }
         }
         default -> throw new IllegalStateException("stage " + stage.name() + " is not local");
       }

@@ -14,6 +14,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,33 +37,65 @@ public final class ProcessRunner {
   }
 
   /** How to run one program. */
+  /**
+   * How to run one program.
+   *
+   * @param outlivesShutdown whether the program may finish when this JVM is stopped (a clean-up
+   *     such as compose down); every other program is stopped with the JVM, not orphaned
+   */
   public record Spec(
       List<String> command,
       Path workingDirectory,
       Map<String, String> environment,
       Duration timeout,
       Path logFile,
-      String echoPrefix) {
+      String echoPrefix,
+      boolean outlivesShutdown) {
 
     public static Spec of(Path workingDirectory, List<String> command) {
-      return new Spec(command, workingDirectory, Map.of(), Duration.ofMinutes(20), null, null);
+      return new Spec(
+          command, workingDirectory, Map.of(), Duration.ofMinutes(20), null, null, false);
     }
 
     public Spec withEnvironment(Map<String, String> env) {
-      return new Spec(command, workingDirectory, env, timeout, logFile, echoPrefix);
+      return new Spec(
+          command, workingDirectory, env, timeout, logFile, echoPrefix, outlivesShutdown);
     }
 
     public Spec withTimeout(Duration t) {
-      return new Spec(command, workingDirectory, environment, t, logFile, echoPrefix);
+      return new Spec(
+          command, workingDirectory, environment, t, logFile, echoPrefix, outlivesShutdown);
     }
 
     public Spec withLog(Path file) {
-      return new Spec(command, workingDirectory, environment, timeout, file, echoPrefix);
+      return new Spec(
+          command, workingDirectory, environment, timeout, file, echoPrefix, outlivesShutdown);
     }
 
     public Spec echoedAs(String prefix) {
-      return new Spec(command, workingDirectory, environment, timeout, logFile, prefix);
+      return new Spec(
+          command, workingDirectory, environment, timeout, logFile, prefix, outlivesShutdown);
     }
+
+    public Spec outlivingShutdown() {
+      return new Spec(command, workingDirectory, environment, timeout, logFile, echoPrefix, true);
+    }
+  }
+
+  /** Programs to stop with the JVM (SIGTERM from a CI cancel, Ctrl-C), so none is orphaned. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    RUNNING.forEach(
+                        p -> {
+                          p.descendants().forEach(ProcessHandle::destroy);
+                          p.destroy();
+                        }),
+                "stop-child-processes"));
   }
 
   private final PrintStream progress;
@@ -82,6 +116,17 @@ public final class ProcessRunner {
           "cannot start '" + spec.command().get(0) + "': " + e.getMessage() + "; is it installed?");
     }
 
+    if (!spec.outlivesShutdown()) {
+      RUNNING.add(process);
+    }
+    try {
+      return await(process, spec);
+    } finally {
+      RUNNING.remove(process);
+    }
+  }
+
+  private Result await(Process process, Spec spec) {
     StringBuilder output = new StringBuilder();
     Deque<String> tail = new ArrayDeque<>();
     Thread reader =

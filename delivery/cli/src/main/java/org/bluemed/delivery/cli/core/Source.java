@@ -1,7 +1,10 @@
 package org.bluemed.delivery.cli.core;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,11 +51,29 @@ public record Source(String commitId, Optional<String> dirtyDigest, String tag) 
         git(workspace.root(), runner, "status", "--porcelain", "--untracked-files=all");
     Optional<String> dirty = Optional.empty();
     if (!status.output().isBlank()) {
-      // The tag must change with every different edit, so hash the diff and the untracked files.
-      ProcessRunner.Result diff = git(workspace.root(), runner, "diff", "HEAD", "--binary");
-      dirty =
-          Optional.of(
-              Hashing.sha256((diff.output() + status.output()).getBytes(StandardCharsets.UTF_8)));
+      // The tag must change with every different edit: hash the diff of tracked files and the
+      // names and contents of untracked ones.
+      MessageDigest digest = Hashing.sha256();
+      digest.update(
+          git(workspace.root(), runner, "diff", "HEAD", "--binary")
+              .output()
+              .getBytes(StandardCharsets.UTF_8));
+      ProcessRunner.Result untracked =
+          git(workspace.root(), runner, "ls-files", "-z", "--others", "--exclude-standard");
+      for (String name : untracked.output().split("\0")) {
+        Path file = workspace.root().resolve(name);
+        if (name.isEmpty() || !Files.isRegularFile(file)) {
+          continue;
+        }
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        try {
+          digest.update(Files.readAllBytes(file));
+        } catch (IOException e) {
+          throw Failure.environment("cannot read " + file + " to tag the work tree: " + e);
+        }
+      }
+      dirty = Optional.of(Hashing.hex(digest));
     }
     return new Source(commit, dirty, workspace.naming().commitTag(commit, dirty));
   }

@@ -18,6 +18,9 @@ import org.bluemed.delivery.config.Naming;
 public record Workspace(Path root, DeliveryConfig config, String registry) {
   public static final String DEFAULT_REGISTRY = "127.0.0.1:5000";
 
+  private static final java.util.regex.Pattern REGISTRY =
+      java.util.regex.Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$");
+
   /** Written by scripts/base-images.sh: the base images to pass as Dockerfile build args. */
   public static final String BASE_IMAGES_FILE = ".delivery/base-images.env";
 
@@ -32,9 +35,20 @@ public record Workspace(Path root, DeliveryConfig config, String registry) {
         registry
             .or(() -> Optional.ofNullable(System.getenv("DELIVERY_REGISTRY")))
             .orElse(DEFAULT_REGISTRY);
+    if (!REGISTRY.matcher(address).matches()) {
+      throw Failure.badInput(
+          "--registry: '"
+              + address
+              + "' is not HOST[:PORT]; for example 127.0.0.1:5000 or "
+              + "111111111111.dkr.ecr.eu-west-1.amazonaws.com");
+    }
     return new Workspace(root, config, address);
   }
 
+  /**
+   * The checkout around the current directory; else the one bin/delivery belongs to (it sets
+   * DELIVERY_DEFAULT_REPO), so the launcher works from anywhere.
+   */
   private static Path findRoot() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {
@@ -42,7 +56,10 @@ public record Workspace(Path root, DeliveryConfig config, String registry) {
         return p;
       }
     }
-    return dir;
+    return Optional.ofNullable(System.getenv("DELIVERY_DEFAULT_REPO"))
+        .filter(s -> !s.isBlank())
+        .map(Path::of)
+        .orElse(dir);
   }
 
   public Naming naming() {
