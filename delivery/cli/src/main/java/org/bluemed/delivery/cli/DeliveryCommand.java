@@ -1,6 +1,7 @@
 package org.bluemed.delivery.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bluemed.delivery.cli.command.BuildCommand;
 import org.bluemed.delivery.cli.command.IntegrateCommand;
 import org.bluemed.delivery.cli.command.LocalCommand;
@@ -39,7 +40,21 @@ import picocli.CommandLine.Command;
 public final class DeliveryCommand {
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    AtomicBoolean finished = new AtomicBoolean();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (!finished.get()) {
+                    System.err.println(
+                        "delivery: stopped by a signal before the command finished; its "
+                            + "programs are being stopped and nothing is reported as passed.");
+                  }
+                },
+                "report-interrupt"));
+    int exit = commandLine().execute(args);
+    finished.set(true);
+    System.exit(exit);
   }
 
   /** The command line with failures mapped to exit codes, for main and for tests. */

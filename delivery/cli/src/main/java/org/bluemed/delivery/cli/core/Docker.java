@@ -22,8 +22,15 @@ public final class Docker {
 
   /** Fails with an environment error when no engine answers. */
   public String requireEngine() {
-    ProcessRunner.Result result =
-        run(List.of("docker", "info", "--format", "{{.ServerVersion}}"), Duration.ofSeconds(30));
+    ProcessRunner.Result result;
+    try {
+      result =
+          run(List.of("docker", "info", "--format", "{{.ServerVersion}}"), Duration.ofSeconds(30));
+    } catch (Failure hung) {
+      throw Failure.environment(
+          "the Docker engine did not answer 'docker info' within 30 s; check dockerd's log "
+              + "(/var/log/bluemed-dockerd.log when scripts/ensure-docker.sh started it)");
+    }
     if (!result.ok() || result.output().isBlank()) {
       String where =
           Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("unix:///var/run/docker.sock");
