@@ -12,7 +12,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: true,
   retries: 0,
-  workers: 1,
+  // Each test has its own page and its own route stubs, so two run side by side on 2 cores.
+  fullyParallel: true,
+  workers: 2,
   reporter: [
     ['list'],
     ['json', { outputFile: process.env.JOURNEY_REPORT ?? 'test-results/journey.json' }],

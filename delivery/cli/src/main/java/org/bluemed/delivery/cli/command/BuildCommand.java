@@ -40,6 +40,13 @@ public final class BuildCommand implements Callable<Integer> {
   boolean noReuse;
 
   @Option(
+      names = "--no-cache",
+      description =
+          "Rebuild without Docker's layer cache either, as on a fresh machine (implies "
+              + "--no-reuse).")
+  boolean noCache;
+
+  @Option(
       names = "--image-definitions",
       paramLabel = "FILE",
       description =
@@ -71,7 +78,13 @@ public final class BuildCommand implements Callable<Integer> {
     Source source = Source.of(workspace, runner);
 
     ComponentBuild builder = new ComponentBuild(workspace, runner, docker, System.err);
-    ComponentBuild.Result built = builder.build(component, source.tag(), !noReuse);
+    ComponentBuild.Result built =
+        builder.build(
+            component,
+            source.tag(),
+            noCache
+                ? ComponentBuild.Freshness.REBUILD_WITHOUT_CACHE
+                : noReuse ? ComponentBuild.Freshness.REBUILD : ComponentBuild.Freshness.REUSE);
     built.steps().forEach(s -> System.out.println(s.line()));
     if (!built.ok()) {
       Step failed =

@@ -2,6 +2,7 @@ package org.bluemed.delivery.cli.command;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.bluemed.delivery.cli.core.ComponentBuild;
 import org.bluemed.delivery.cli.core.Failure;
 import org.bluemed.delivery.cli.core.LocalFlow;
 import org.bluemed.delivery.cli.core.ProcessRunner;
@@ -26,6 +27,13 @@ public final class LocalCommand implements Callable<Integer> {
       description = "Rebuild every image even if its inputs are unchanged.")
   boolean noReuse;
 
+  @Option(
+      names = "--no-cache",
+      description =
+          "Rebuild without Docker's layer cache either, as on a fresh machine (implies "
+              + "--no-reuse).")
+  boolean noCache;
+
   @Mixin HealthWaitOption healthWait;
 
   @Override
@@ -39,7 +47,9 @@ public final class LocalCommand implements Callable<Integer> {
             runner,
             WorkspaceOptions.docker(workspace, runner),
             System.err,
-            !noReuse,
+            noCache
+                ? ComponentBuild.Freshness.REBUILD_WITHOUT_CACHE
+                : noReuse ? ComponentBuild.Freshness.REBUILD : ComponentBuild.Freshness.REUSE,
             waitBound);
 
     LocalFlow.Summary summary = flow.run();

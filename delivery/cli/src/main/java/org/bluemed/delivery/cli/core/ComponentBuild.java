@@ -41,7 +41,17 @@ public final class ComponentBuild {
     this.progress = progress;
   }
 
-  public Result build(Component component, String tag, boolean allowReuse) {
+  /** How much earlier work a build may use. */
+  public enum Freshness {
+    /** An image of identical inputs is reused; otherwise Docker's layer cache helps. */
+    REUSE,
+    /** Every step runs; Docker's layer cache still helps. */
+    REBUILD,
+    /** Every step runs and every image layer is built anew, as on a fresh machine. */
+    REBUILD_WITHOUT_CACHE
+  }
+
+  public Result build(Component component, String tag, Freshness freshness) {
     Naming naming = workspace.naming();
     Path dir = workspace.root().resolve(component.path());
     Map<String, String> buildArgs = workspace.baseImageArgs();
@@ -52,7 +62,7 @@ public final class ComponentBuild {
         naming.imageReference(workspace.registry(), component, "inputs-" + inputs.substring(0, 16));
     String who = component.name() + ": ";
 
-    if (allowReuse && docker.imageExists(cached)) {
+    if (freshness == Freshness.REUSE && docker.imageExists(cached)) {
       progress.println(who + "inputs unchanged since " + cached + "; reusing that image.");
       docker.tag(cached, image);
       String reason = "reused image built from identical inputs " + inputs.substring(0, 16);
@@ -105,6 +115,7 @@ public final class ComponentBuild {
               List.of(image, cached),
               buildArgs,
               Map.of(INPUTS_LABEL, inputs, "org.opencontainers.image.revision", tag),
+              freshness != Freshness.REBUILD_WITHOUT_CACHE,
               freshLog(component, "docker-build"));
     } finally {
       ComponentFiles.delete(context);

@@ -51,10 +51,14 @@ public final class Docker {
       List<String> tags,
       Map<String, String> buildArgs,
       Map<String, String> labels,
+      boolean useLayerCache,
       Path logFile) {
     List<String> command =
         // --force-rm: the classic builder otherwise keeps the container of a failed step.
         new ArrayList<>(List.of("docker", "build", "--force-rm", "--file", dockerfile.toString()));
+    if (!useLayerCache) {
+      command.add("--no-cache");
+    }
     tags.forEach(t -> command.addAll(List.of("--tag", t)));
     buildArgs.forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
     labels.forEach((k, v) -> command.addAll(List.of("--label", k + "=" + v)));
@@ -116,6 +120,21 @@ public final class Docker {
     if (!result.ok()) {
       throw Failure.environment("failed to push " + reference + ": " + lastLine(result));
     }
+  }
+
+  /** Whether a compose project has any container or network on this engine. */
+  public boolean composeProjectExists(String project) {
+    String label = "label=com.docker.compose.project=" + project;
+    for (List<String> query :
+        List.of(
+            List.of("docker", "ps", "--all", "--quiet", "--filter", label),
+            List.of("docker", "network", "ls", "--quiet", "--filter", label))) {
+      ProcessRunner.Result result = run(query, Duration.ofSeconds(30));
+      if (!result.ok() || !result.output().isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public void removeImage(String reference) {

@@ -55,7 +55,7 @@ public final class HttpProbe {
         return true;
       }
       try {
-        Thread.sleep(1000);
+        Thread.sleep(250);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return false;

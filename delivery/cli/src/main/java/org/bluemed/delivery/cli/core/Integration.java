@@ -84,7 +84,9 @@ public final class Integration {
     try (ProjectLock lock = ProjectLock.acquire(naming.composeProject())) {
       // Holding the lock, any container of the project is a leftover of a killed run, never a
       // live one: remove it before it holds the ports.
-      compose.down(Duration.ofMinutes(2), "--volumes", "--remove-orphans");
+      if (docker.composeProjectExists(naming.composeProject())) {
+        compose.down(Duration.ofMinutes(2), "--volumes", "--remove-orphans");
+      }
       requireFreePorts();
       return runLocked(compose, composeFile, waitBound);
     }

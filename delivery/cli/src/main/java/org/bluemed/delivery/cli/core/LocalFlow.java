@@ -43,7 +43,7 @@ public final class LocalFlow {
   private final ProcessRunner runner;
   private final Docker docker;
   private final PrintStream progress;
-  private final boolean allowReuse;
+  private final ComponentBuild.Freshness freshness;
   private final Duration integrationWait;
 
   public LocalFlow(
@@ -51,13 +51,13 @@ public final class LocalFlow {
       ProcessRunner runner,
       Docker docker,
       PrintStream progress,
-      boolean allowReuse,
+      ComponentBuild.Freshness freshness,
       Duration integrationWait) {
     this.workspace = workspace;
     this.runner = runner;
     this.docker = docker;
     this.progress = progress;
-    this.allowReuse = allowReuse;
+    this.freshness = freshness;
     this.integrationWait = integrationWait;
   }
 
@@ -101,8 +101,7 @@ public final class LocalFlow {
           String tag = source.tag();
           built =
               parallel(
-                  stage.actions(),
-                  a -> builder.build(a.component().orElseThrow(), tag, allowReuse));
+                  stage.actions(), a -> builder.build(a.component().orElseThrow(), tag, freshness));
           for (ComponentBuild.Result r : built) {
             r.steps()
                 .forEach(
