@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import request from 'supertest';
+import pino from 'pino';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
 import { appWith } from './helpers.js';
 
 const ALLOWED = 'http://localhost:3000';
@@ -57,6 +60,25 @@ describe('CORS', () => {
 
     assert.equal(res.status, 400);
     assert.equal(res.headers['access-control-allow-origin'], ALLOWED);
+  });
+
+  it('puts the CORS headers on 500 answers too', async () => {
+    // A catalog that fails as a broken data source would: the error handler answers 500.
+    const failing = {
+      listSpecialties() {
+        throw new Error('data source down');
+      },
+    };
+    const app = createApp(loadConfig(env), {
+      logger: pino({ level: 'silent' }),
+      catalog: failing,
+    });
+
+    const res = await request(app).get('/api/specialties').set('Origin', ALLOWED);
+
+    assert.equal(res.status, 500);
+    assert.equal(res.headers['access-control-allow-origin'], ALLOWED);
+    assert.match(res.headers.vary, /\bOrigin\b/);
   });
 
   it('allows credentials only when CORS_CREDENTIALS=true', async () => {
