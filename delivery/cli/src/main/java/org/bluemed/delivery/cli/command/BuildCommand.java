@@ -87,11 +87,7 @@ public final class BuildCommand implements Callable<Integer> {
                 : noReuse ? ComponentBuild.Freshness.REBUILD : ComponentBuild.Freshness.REUSE);
     built.steps().forEach(s -> System.out.println(s.line()));
     if (!built.ok()) {
-      Step failed =
-          built.steps().stream()
-              .filter(s -> s.status() == Step.Status.FAILED)
-              .findFirst()
-              .orElseThrow();
+      Step failed = Step.firstFailed(built.steps());
       throw Failure.check(
           "build of " + component.name() + " failed at " + failed.name() + ": " + failed.detail());
     }

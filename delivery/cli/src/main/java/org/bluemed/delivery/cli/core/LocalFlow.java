@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,122 +74,27 @@ public final class LocalFlow {
     registry.requireReachable();
     StagePlan plan = StagePlan.of(workspace.config());
 
+    Run run = new Run(new ComponentBuild(workspace, runner, docker, progress), registry);
     List<StageResult> stages = new ArrayList<>();
-    List<Step> buildSteps = new ArrayList<>();
-    List<Step> integrationSteps = new ArrayList<>();
-    List<ComponentBuild.PushedImage> images = new ArrayList<>();
-    Source source = null;
-    List<ComponentBuild.Result> built = new ArrayList<>();
-    ComponentBuild builder = new ComponentBuild(workspace, runner, docker, progress);
-
     for (StagePlan.Stage stage : plan.localStages()) {
       progress.println("== Stage " + stage.name() + " ==");
       Instant start = Instant.now();
-      String failure = null;
-      switch (stage.actions().get(0).verb()) {
-        case SOURCE -> {
-          source = Source.of(workspace, runner);
-          progress.println(
-              "Commit "
-                  + source.commitId()
-                  + (source.dirty()
-                      ? " with uncommitted changes; images get the distinct tag "
-                          + source.tag()
-                          + "."
-                      : "; images get the tag " + source.tag() + "."));
-        }
-        case BUILD -> {
-          String tag = source.tag();
-          built =
-              parallel(
-                  stage.actions(), a -> builder.build(a.component().orElseThrow(), tag, freshness));
-          for (ComponentBuild.Result r : built) {
-            r.steps()
-                .forEach(
-                    s ->
-                        buildSteps.add(
-                            new Step(
-                                r.component().name() + ": " + s.name(),
-                                s.status(),
-                                s.duration(),
-                                s.detail())));
-          }
-          failure =
-              built.stream()
-                  .filter(r -> !r.ok())
-                  .map(
-                      r ->
-                          r.component().name()
-                              + " failed at "
-                              + r.steps().stream()
-                                  .filter(s -> s.status() == Step.Status.FAILED)
-                                  .findFirst()
-                                  .orElseThrow()
-                                  .name())
-                  .reduce((a, b) -> a + "; " + b)
-                  .orElse(null);
-        }
-        case PUSH -> {
-          List<ComponentBuild.Result> toPush = built;
-          images.addAll(
-              parallel(
-                  stage.actions(),
-                  a ->
-                      builder.push(
-                          toPush.stream()
-                              .filter(r -> r.component().equals(a.component().orElseThrow()))
-                              .findFirst()
-                              .orElseThrow(),
-                          registry)));
-          Path definitions =
-              ImageDefinitions.write(
-                  workspace.outputDirectory().resolve("imagedefinitions.json"),
-                  workspace.config(),
-                  images.stream()
-                      .map(
-                          i ->
-                              new ImageDefinitions.Entry(
-                                  workspace.naming().containerName(i.component()), i.reference()))
-                      .toList());
-          progress.println("Wrote " + definitions + ".");
-        }
-        case INTEGRATE -> {
-          integrationSteps.addAll(
-              new Integration(workspace, runner, docker, progress, true)
-                  .run(source.tag(), integrationWait));
-          JUnitReport.write(
-              workspace.reportsDirectory().resolve("integration.xml"),
-              "integration",
-              integrationSteps);
-          failure =
-              integrationSteps.stream()
-                  .filter(s -> s.status() == Step.Status.FAILED)
-                  .map(s -> s.name() + ": " + s.detail())
-                  .reduce((a, b) -> a + "; " + b)
-                  .orElse(null);
-          if (failure == null && source.dirty()) {
-            progress.println(
-                "latest stays where it was: " + source.tag() + " has uncommitted changes.");
-          } else if (failure == null) {
-            // latest moves only to images of a commit that passed every check.
-            List<ComponentBuild.PushedImage> promoted = new ArrayList<>();
-            for (ComponentBuild.PushedImage image : images) {
-              promoted.add(builder.promoteLatest(image, registry));
-            }
-            images.clear();
-            images.addAll(promoted);
-          }
-        }
-        default -> throw new IllegalStateException("stage " + stage.name() + " is not local");
-      }
+      Optional<String> failure =
+          switch (stage.actions().get(0).verb()) {
+            case SOURCE -> run.source();
+            case BUILD -> run.build(stage.actions());
+            case PUSH -> run.push(stage.actions());
+            case INTEGRATE -> run.integrate();
+            default -> throw new IllegalStateException("stage " + stage.name() + " is not local");
+          };
       Duration took = Duration.between(start, Instant.now());
       stages.add(
           new StageResult(
               stage.name(),
-              failure == null ? Step.Status.OK : Step.Status.FAILED,
+              failure.isEmpty() ? Step.Status.OK : Step.Status.FAILED,
               took,
-              failure == null ? "" : failure));
-      if (failure != null) {
+              failure.orElse("")));
+      if (failure.isPresent()) {
         break;
       }
     }
@@ -199,16 +105,113 @@ public final class LocalFlow {
                 stages.add(
                     new StageResult(
                         s.name(), Step.Status.SKIPPED, Duration.ZERO, "an earlier stage failed")));
+
     Summary summary =
         new Summary(
-            source == null ? "" : source.commitId(),
-            source == null ? "" : source.tag(),
+            run.source == null ? "" : run.source.commitId(),
+            run.source == null ? "" : run.source.tag(),
             stages,
-            images,
-            buildSteps,
-            integrationSteps);
+            run.images,
+            run.buildSteps,
+            run.integrationSteps);
     writeJson(summary);
     return summary;
+  }
+
+  /** What the stages of one run hand on to each other; each stage returns its failure. */
+  private final class Run {
+    private final ComponentBuild builder;
+    private final RegistryClient registry;
+    private Source source;
+    private List<ComponentBuild.Result> built = List.of();
+    private final List<ComponentBuild.PushedImage> images = new ArrayList<>();
+    private final List<Step> buildSteps = new ArrayList<>();
+    private final List<Step> integrationSteps = new ArrayList<>();
+
+    Run(ComponentBuild builder, RegistryClient registry) {
+      this.builder = builder;
+      this.registry = registry;
+    }
+
+    Optional<String> source() {
+      source = Source.of(workspace, runner);
+      progress.println(
+          "Commit "
+              + source.commitId()
+              + (source.dirty()
+                  ? " with uncommitted changes; images get the distinct tag " + source.tag() + "."
+                  : "; images get the tag " + source.tag() + "."));
+      return Optional.empty();
+    }
+
+    Optional<String> build(List<StagePlan.Action> actions) {
+      built =
+          parallel(
+              actions, a -> builder.build(a.component().orElseThrow(), source.tag(), freshness));
+      for (ComponentBuild.Result r : built) {
+        for (Step s : r.steps()) {
+          buildSteps.add(
+              new Step(
+                  r.component().name() + ": " + s.name(), s.status(), s.duration(), s.detail()));
+        }
+      }
+      return built.stream()
+          .filter(r -> !r.ok())
+          .map(r -> r.component().name() + " failed at " + Step.firstFailed(r.steps()).name())
+          .reduce((x, y) -> x + "; " + y);
+    }
+
+    Optional<String> push(List<StagePlan.Action> actions) {
+      images.addAll(parallel(actions, a -> builder.push(builtFor(a), registry)));
+      Path definitions =
+          ImageDefinitions.write(
+              workspace.outputDirectory().resolve("imagedefinitions.json"),
+              workspace.config(),
+              images.stream()
+                  .map(
+                      i ->
+                          new ImageDefinitions.Entry(
+                              workspace.naming().containerName(i.component()), i.reference()))
+                  .toList());
+      progress.println("Wrote " + definitions + ".");
+      return Optional.empty();
+    }
+
+    Optional<String> integrate() {
+      integrationSteps.addAll(
+          new Integration(workspace, runner, docker, progress, true)
+              .run(source.tag(), integrationWait));
+      JUnitReport.write(
+          workspace.reportsDirectory().resolve("integration.xml"), "integration", integrationSteps);
+      Optional<String> failure =
+          integrationSteps.stream()
+              .filter(s -> s.status() == Step.Status.FAILED)
+              .map(s -> s.name() + ": " + s.detail())
+              .reduce((x, y) -> x + "; " + y);
+      if (failure.isPresent()) {
+        return failure;
+      }
+      if (source.dirty()) {
+        progress.println(
+            "latest stays where it was: " + source.tag() + " has uncommitted changes.");
+        return failure;
+      }
+      // latest moves only to images of a commit that passed every check.
+      List<ComponentBuild.PushedImage> promoted = new ArrayList<>();
+      for (ComponentBuild.PushedImage image : images) {
+        promoted.add(builder.promoteLatest(image, registry));
+      }
+      images.clear();
+      images.addAll(promoted);
+      return failure;
+    }
+
+    private ComponentBuild.Result builtFor(StagePlan.Action action) {
+      return built.stream()
+          .filter(r -> r.component().equals(action.component().orElseThrow()))
+          .findFirst()
+          .orElseThrow();
+    }
   }
 
   private <T> List<T> parallel(List<StagePlan.Action> actions, Function<StagePlan.Action, T> work) {

@@ -23,6 +23,11 @@ public record Step(String name, Status status, Duration duration, String detail)
     return new Step(name, Status.SKIPPED, Duration.ZERO, reason);
   }
 
+  /** The first failed step of a list that has one. */
+  public static Step firstFailed(java.util.List<Step> steps) {
+    return steps.stream().filter(s -> s.status() == Status.FAILED).findFirst().orElseThrow();
+  }
+
   /** The checklist line: {@code OK lint (3.2 s)}. */
   public String line() {
     String text = "%-7s %s".formatted(status, name);
