@@ -226,14 +226,16 @@ public final class HttpCheck {
     if (cause instanceof ConnectException || cause instanceof ClosedChannelException) {
       return url + " refused the connection (nothing listens there)";
     }
-    if (cause instanceof UnknownHostException) {
+    // The JDK's client reports a name that does not resolve as either of these.
+    if (cause instanceof UnknownHostException
+        || cause instanceof java.nio.channels.UnresolvedAddressException) {
       return url + ": the host name does not resolve";
     }
+    String detail = firstLine(cause.getMessage());
     return url
         + " did not answer: "
         + cause.getClass().getSimpleName()
-        + " "
-        + firstLine(cause.getMessage());
+        + (detail.isEmpty() ? "" : " " + detail);
   }
 
   private static String firstLine(String message) {

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.bluemed.delivery.cli.core.ProcessRunner;
 import org.bluemed.delivery.cli.core.Step;
@@ -63,8 +64,15 @@ public final class Verifier {
             : Optional.empty();
     List<Step> steps = new ArrayList<>();
 
-    boolean apiReady = ready(http, target.api(), options, steps);
-    boolean spaReady = ready(http, target.spa(), options, steps);
+    // Both probes wait at the same time: a target that never answers fails in one bound.
+    CompletableFuture<Optional<Step>> spaProbe =
+        CompletableFuture.supplyAsync(() -> probe(http, target.spa(), options));
+    Optional<Step> apiProbe = probe(http, target.api(), options);
+    Optional<Step> spaStep = spaProbe.join();
+    apiProbe.ifPresent(steps::add);
+    spaStep.ifPresent(steps::add);
+    boolean apiReady = apiProbe.map(Verifier::ok).orElse(true);
+    boolean spaReady = spaStep.map(Verifier::ok).orElse(true);
 
     if (options.suites().contains(Suite.SMOKE)) {
       progress.println("Verify: smoke checks of " + target.name() + ".");
@@ -139,13 +147,15 @@ public final class Verifier {
     return steps;
   }
 
-  private boolean ready(
-      HttpCheck http, Optional<Target.Endpoint> endpoint, Options options, List<Step> steps) {
+  private static Optional<Step> probe(
+      HttpCheck http, Optional<Target.Endpoint> endpoint, Options options) {
     if (endpoint.isEmpty() || options.readyWait().isZero()) {
-      return true;
+      return Optional.empty();
     }
-    Step step = new Readiness(http, options.readyWait()).probe(endpoint.get());
-    steps.add(step);
+    return Optional.of(new Readiness(http, options.readyWait()).probe(endpoint.get()));
+  }
+
+  private static boolean ok(Step step) {
     return step.status() == Step.Status.OK;
   }
 

@@ -258,6 +258,20 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aHostNameThatDoesNotResolveSaysSo() throws Exception {
+    Run run =
+        verify(
+            "--backend-url", "http://api.delivery-check.invalid",
+            "--frontend-url", "http://app.delivery-check.invalid",
+            "--ready-wait", "3");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stdout())
+        .contains("http://api.delivery-check.invalid/api/health: the host name does not resolve")
+        .contains("http://app.delivery-check.invalid/: the host name does not resolve");
+  }
+
+  @Test
   void anUnknownTargetIsBadInput() {
     Run run = verify("--target", "qa");
 
