@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -170,7 +169,6 @@ class VerifyCommandTest {
             sleep(Duration.ofSeconds(4));
             FakeTarget.json(x, 200, FakeTarget.CARDIOLOGY);
           });
-      Instant start = Instant.now();
 
       Run run = verify(target, "--timeout", "1");
 
@@ -181,7 +179,6 @@ class VerifyCommandTest {
           .startsWith("FAILED  backend contract getSpecialty with its examples")
           .contains("/api/specialties/cardiology did not answer within 1 s");
       assertThat(calls).hasValue(1);
-      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(15));
     }
   }
 
