@@ -60,6 +60,8 @@ public final class DeliveryCommand {
   /** The command line with failures mapped to exit codes, for main and for tests. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new DeliveryCommand());
+    String[] version = cli.getCommandSpec().version();
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(version));
     cli.setExecutionExceptionHandler(DeliveryCommand::handle);
     cli.setParameterExceptionHandler(
         (ex, args) -> {

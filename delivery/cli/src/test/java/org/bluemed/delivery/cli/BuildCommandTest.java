@@ -204,9 +204,91 @@ class BuildCommandTest {
   }
 
   @Test
+  void aSymbolicLinkIsCopiedAsALinkNotAsTheFileItPointsAt() throws Exception {
+    Path outside = Files.createTempFile("outside-the-repo", ".txt");
+    Files.writeString(outside, "SECRET from outside the repository\n");
+    Files.createSymbolicLink(dir.resolve("svc/outside.txt"), outside);
+    fixture.write(
+        "svc/Dockerfile",
+        """
+        ARG NODE_IMAGE=node:22-bookworm-slim
+        FROM ${NODE_IMAGE}
+        COPY . /app
+        CMD ["node", "/app/server.js"]
+        """);
+    fixture.commit();
+
+    CliRun run = CliRun.in(dir, Map.of(), "build", "svc", "--no-push", "--no-reuse");
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    String link =
+        Docker.run(
+                "docker",
+                "run",
+                "--rm",
+                "--entrypoint",
+                "readlink",
+                image(tag()),
+                "/app/outside.txt")
+            .text()
+            .strip();
+    assertThat(link).isEqualTo(outside.toString());
+    String content =
+        Docker.run("docker", "run", "--rm", "--entrypoint", "cat", image(tag()), "/app/outside.txt")
+            .text();
+    assertThat(content).doesNotContain("SECRET");
+  }
+
+  @Test
+  void aRebuiltBaseImageOfTheSameNameIsNotReused() throws Exception {
+    String base = "fixture-base/node:" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String real =
+        Files.readString(dir.resolve(".delivery/base-images.env"))
+            .lines()
+            .filter(l -> l.startsWith("NODE_IMAGE="))
+            .findFirst()
+            .orElseThrow()
+            .substring(11);
+    try {
+      assertThat(Docker.run("docker", "tag", real, base).exit()).isZero();
+      fixture.write(".delivery/base-images.env", "NODE_IMAGE=" + base + "\n");
+      assertThat(CliRun.in(dir, Map.of(), "build", "svc", "--no-push").exitCode()).isZero();
+      Path context = Files.createTempDirectory("rebase");
+      Files.writeString(context.resolve("Dockerfile"), "FROM " + real + "\nENV PATCHED=1\n");
+      assertThat(Docker.run("docker", "build", "-q", "-t", base, context.toString()).exit())
+          .isZero();
+
+      CliRun again = CliRun.in(dir, Map.of(), "build", "svc", "--no-push");
+
+      assertThat(again.exitCode()).as(again.all()).isZero();
+      assertThat(again.stdout()).contains("OK      docker build");
+    } finally {
+      Docker.run("docker", "image", "rm", "-f", base);
+    }
+  }
+
+  @Test
+  void aCommitGivenByThePipelineMustBeTheCheckedOutOneAndDirtStillCounts() throws Exception {
+    fixture.write("svc/extra.txt", "uncommitted\n");
+
+    CliRun other =
+        CliRun.in(dir, Map.of("DELIVERY_COMMIT", "2".repeat(40)), "build", "svc", "--no-push");
+    CliRun same =
+        CliRun.in(dir, Map.of("DELIVERY_COMMIT", fixture.head()), "build", "svc", "--no-push");
+
+    assertThat(other.exitCode()).isEqualTo(2);
+    assertThat(other.stderr()).contains("is not the checked-out commit " + fixture.head());
+    assertThat(same.exitCode()).as(same.all()).isZero();
+    assertThat(tagIn(same.stdout())).startsWith(tag() + "-dirty-");
+  }
+
+  @Test
   void badOptionValuesAreRefusedBeforeAnythingIsBuilt() {
     CliRun relative = CliRun.in(dir, Map.of(), "build", "svc", "--image-definitions", "x.json");
     CliRun registry = CliRun.in(dir, Map.of(), "build", "svc", "--registry", "not a host");
+    CliRun port = CliRun.in(dir, Map.of(), "build", "svc", "--registry", "localhost:99999");
+    CliRun unwritable =
+        CliRun.in(dir, Map.of(), "build", "svc", "--image-definitions", "/dev/null/x.json");
 
     assertThat(relative.exitCode()).isEqualTo(2);
     assertThat(relative.stderr())
@@ -214,19 +296,28 @@ class BuildCommandTest {
         .doesNotContain("running npm ci");
     assertThat(registry.exitCode()).isEqualTo(2);
     assertThat(registry.stderr()).contains("--registry: 'not a host' is not HOST[:PORT]");
+    assertThat(port.exitCode()).isEqualTo(2);
+    assertThat(port.stderr()).contains("--registry: 'localhost:99999' is not HOST[:PORT]");
+    assertThat(unwritable.exitCode()).isEqualTo(2);
+    assertThat(unwritable.stderr())
+        .contains("cannot create the directory of /dev/null/x.json")
+        .doesNotContain("running npm ci");
   }
 
   @Test
-  void stoppingABuildStopsItsChildProcessesToo() throws Exception {
+  void stoppingABuildStopsItsChildProcessesTooEvenOnesThatIgnoreSigterm() throws Exception {
     String marker = "delivery-test-sleeper-" + java.util.UUID.randomUUID();
     fixture.write(
         "svc/package.json",
         """
         {"name": "svc", "version": "1.0.0", "private": true,
          "scripts": {"lint": "node -e \\"process.exit(0)\\"",
-                     "test": "node -e \\"setTimeout(() => {}, 120000)\\" %s"}}
+                     "test": "node sleeper.js %s"}}
         """
             .formatted(marker));
+    // A test run that ignores SIGTERM, as npm does for seconds: it must be killed all the same.
+    fixture.write(
+        "svc/sleeper.js", "process.on('SIGTERM', () => {});\nsetTimeout(() => {}, 1e5);\n");
     fixture.commit();
     Path output = Files.createTempFile("stopped-build", ".log");
     ProcessBuilder builder =

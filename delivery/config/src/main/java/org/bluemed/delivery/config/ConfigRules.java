@@ -69,6 +69,24 @@ final class ConfigRules {
                 + components.get(other).name()
                 + "); each component needs its own directory");
       }
+      if (pathProblem.isEmpty()) {
+        // One inside the other would make a file an input of both images.
+        for (int j = 0; j < i; j++) {
+          String a = components.get(j).path() + "/";
+          String b = c.path() + "/";
+          if (!a.equals(b) && (a.startsWith(b) || b.startsWith(a))) {
+            problems.add(
+                field
+                    + ".path: '"
+                    + c.path()
+                    + "' and components["
+                    + j
+                    + "].path '"
+                    + components.get(j).path()
+                    + "' lie one inside the other; give each component a directory of its own");
+          }
+        }
+      }
       other = localPorts.putIfAbsent(c.localPort(), i);
       if (other != null) {
         problems.add(

@@ -78,6 +78,10 @@ class ConfigLoaderTest {
             VALID.replace("port: 3001", "port: three"),
             "components[0].port: string found, integer expected"),
         Arguments.of(
+            "one component path inside another",
+            VALID.replace("path: frontend", "path: backend/web"),
+            "components[1].path: 'backend/web' and components[0].path 'backend' lie one inside"),
+        Arguments.of(
             "a duplicate port",
             VALID.replace("localPort: 3000", "localPort: 3001"),
             "components[1].port: 3001 is already used by components[0] (backend)"),

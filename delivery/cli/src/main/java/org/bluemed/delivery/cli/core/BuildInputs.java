@@ -3,7 +3,6 @@ package org.bluemed.delivery.cli.core;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class BuildInputs {
       digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
       try {
-        digest.update(Files.readAllBytes(root.resolve(file)));
+        digest.update(ComponentFiles.content(root.resolve(file)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -56,7 +56,12 @@ public final class ComponentBuild {
     Path dir = workspace.root().resolve(component.path());
     Map<String, String> buildArgs = workspace.baseImageArgs();
     List<Path> files = ComponentFiles.list(workspace.root(), component.path(), runner);
-    String inputs = BuildInputs.hash(workspace.root(), files, buildArgs);
+    // A base image rebuilt under the same name (a security patch) must not let an old image
+    // be reused, so its id counts, not only its name.
+    Map<String, String> baseImages = new java.util.TreeMap<>(buildArgs);
+    buildArgs.forEach(
+        (arg, ref) -> docker.imageId(ref).ifPresent(id -> baseImages.put(arg, ref + "@" + id)));
+    String inputs = BuildInputs.hash(workspace.root(), files, baseImages);
     String image = naming.imageReference(workspace.registry(), component, tag);
     String cached =
         naming.imageReference(workspace.registry(), component, "inputs-" + inputs.substring(0, 16));

@@ -31,6 +31,16 @@ public final class ComponentFiles {
       throw Failure.badInput(
           dir + ": component directory does not exist; check its path in delivery.yml");
     }
+    try {
+      if (!dir.toRealPath().startsWith(root.toRealPath())) {
+        throw Failure.badInput(
+            dir
+                + ": the component directory leads outside the repository (a symbolic link?); "
+                + "its path in delivery.yml must name a real directory inside it");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     ProcessRunner.Result listed =
         runner.run(
             ProcessRunner.Spec.of(
@@ -53,12 +63,12 @@ public final class ComponentFiles {
           .filter(s -> !s.isEmpty())
           .map(Path::of)
           // A tracked file deleted from the work tree is listed but is not an input any more.
-          .filter(p -> Files.isRegularFile(root.resolve(p)))
+          .filter(p -> exists(root.resolve(p)))
           .sorted()
           .toList();
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
+      return walk.filter(ComponentFiles::exists)
           .map(root::relativize)
           .filter(p -> !ignored(root.relativize(dir).relativize(p)))
           .sorted()
@@ -76,7 +86,13 @@ public final class ComponentFiles {
       for (Path file : files) {
         Path to = target.resolve(component.relativize(root.resolve(file)).toString());
         Files.createDirectories(to.getParent());
-        Files.copy(root.resolve(file), to, StandardCopyOption.COPY_ATTRIBUTES);
+        // A link is copied as the link itself: following it could bring any file of this
+        // machine into the image.
+        Files.copy(
+            root.resolve(file),
+            to,
+            StandardCopyOption.COPY_ATTRIBUTES,
+            java.nio.file.LinkOption.NOFOLLOW_LINKS);
       }
       return target;
     } catch (IOException e) {
@@ -95,6 +111,19 @@ public final class ComponentFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A regular file or a symbolic link (whatever it points at), as git tracks them. */
+  static boolean exists(Path file) {
+    return Files.isSymbolicLink(file)
+        || Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** What a file contributes to a hash: its bytes, or for a link the path it points at. */
+  static byte[] content(Path file) throws IOException {
+    return Files.isSymbolicLink(file)
+        ? ("link:" + Files.readSymbolicLink(file)).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+        : Files.readAllBytes(file);
   }
 
   private static boolean ignored(Path relative) {

@@ -69,6 +69,15 @@ public final class Docker {
             .withLog(logFile));
   }
 
+  /** The local image id of a reference, when the engine has that image. */
+  public Optional<String> imageId(String reference) {
+    ProcessRunner.Result result =
+        run(
+            List.of("docker", "image", "inspect", "--format", "{{.Id}}", reference),
+            Duration.ofSeconds(30));
+    return result.ok() ? Optional.of(result.output().strip()) : Optional.empty();
+  }
+
   public boolean imageExists(String reference) {
     return run(
             List.of("docker", "image", "inspect", "--format", "{{.Id}}", reference),

@@ -49,6 +49,22 @@ public final class ImageDefinitions {
               + " is a directory; give the file's path, for example "
               + file.resolve("imagedefinitions.json"));
     }
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException | UnsupportedOperationException e) {
+      throw Failure.badInput(
+          "--image-definitions: cannot create the directory of "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); give a path in a writable directory");
+    }
+    if (!Files.isWritable(file.getParent()) || (Files.exists(file) && !Files.isWritable(file))) {
+      throw Failure.badInput(
+          "--image-definitions: "
+              + file
+              + " cannot be written; give a path in a writable directory");
+    }
     return file;
   }
 

@@ -86,16 +86,29 @@ public final class ProcessRunner {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () ->
-                    RUNNING.forEach(
-                        p -> {
-                          p.descendants().forEach(ProcessHandle::destroy);
-                          p.destroy();
-                        }),
-                "stop-child-processes"));
+    Runtime.getRuntime().addShutdownHook(new Thread(ProcessRunner::stopAll, "stop-children"));
+  }
+
+  /**
+   * Asks every running program to stop, gives them a moment (npm takes seconds to honour SIGTERM),
+   * then kills what is left, descendants first, so nothing outlives the CLI.
+   */
+  private static void stopAll() {
+    List<ProcessHandle> all = new java.util.ArrayList<>();
+    for (Process p : RUNNING) {
+      p.descendants().forEach(all::add);
+      all.add(p.toHandle());
+    }
+    all.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+    while (System.nanoTime() < deadline && all.stream().anyMatch(ProcessHandle::isAlive)) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+    all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 
   private final PrintStream progress;

@@ -2,7 +2,6 @@ package org.bluemed.delivery.cli.core;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -34,17 +33,30 @@ public record Source(String commitId, Optional<String> dirtyDigest, String tag) 
                 + commit
                 + "' is not a commit id; use 7 to 40 lower-case hex digits");
       }
-      return new Source(
-          commit, Optional.empty(), workspace.naming().commitTag(commit, Optional.empty()));
     }
 
     ProcessRunner.Result head = git(workspace.root(), runner, "rev-parse", "HEAD");
+    if (!head.ok() && fromPipeline.isPresent()) {
+      // A source archive without .git, as CodePipeline hands CodeBuild: the pipeline's
+      // variable is the only account of the commit, and the archive is the commit as is.
+      String commit = fromPipeline.get().strip();
+      return new Source(
+          commit, Optional.empty(), workspace.naming().commitTag(commit, Optional.empty()));
+    }
     if (!head.ok()) {
       throw Failure.badInput(
           workspace.root()
               + ": not a git checkout with a commit ("
               + Docker.lastLine(head)
               + "); commit first or set DELIVERY_COMMIT");
+    }
+    if (fromPipeline.isPresent() && !head.output().strip().startsWith(fromPipeline.get().strip())) {
+      throw Failure.badInput(
+          "DELIVERY_COMMIT: '"
+              + fromPipeline.get().strip()
+              + "' is not the checked-out commit "
+              + head.output().strip()
+              + "; check out that commit or unset DELIVERY_COMMIT");
     }
     String commit = head.output().strip();
     ProcessRunner.Result status =
@@ -62,13 +74,13 @@ public record Source(String commitId, Optional<String> dirtyDigest, String tag) 
           git(workspace.root(), runner, "ls-files", "-z", "--others", "--exclude-standard");
       for (String name : untracked.output().split("\0")) {
         Path file = workspace.root().resolve(name);
-        if (name.isEmpty() || !Files.isRegularFile(file)) {
+        if (name.isEmpty() || !ComponentFiles.exists(file)) {
           continue;
         }
         digest.update(name.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         try {
-          digest.update(Files.readAllBytes(file));
+          digest.update(ComponentFiles.content(file));
         } catch (IOException e) {
           throw Failure.environment("cannot read " + file + " to tag the work tree: " + e);
         }

@@ -35,7 +35,9 @@ public record Workspace(Path root, DeliveryConfig config, String registry) {
         registry
             .or(() -> Optional.ofNullable(System.getenv("DELIVERY_REGISTRY")))
             .orElse(DEFAULT_REGISTRY);
-    if (!REGISTRY.matcher(address).matches()) {
+    java.util.regex.Matcher matcher = REGISTRY.matcher(address);
+    if (!matcher.matches()
+        || (matcher.group(2) != null && Integer.parseInt(matcher.group(2).substring(1)) > 65535)) {
       throw Failure.badInput(
           "--registry: '"
               + address
