@@ -34,17 +34,7 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--no-push", description = "Build only; push nothing.")
   boolean noPush;
 
-  @Option(
-      names = "--no-reuse",
-      description = "Rebuild even when an image of identical inputs exists.")
-  boolean noReuse;
-
-  @Option(
-      names = "--no-cache",
-      description =
-          "Rebuild without Docker's layer cache either, as on a fresh machine (implies "
-              + "--no-reuse).")
-  boolean noCache;
+  @Mixin FreshnessOptions freshness;
 
   @Option(
       names = "--image-definitions",
@@ -78,13 +68,7 @@ public final class BuildCommand implements Callable<Integer> {
     Source source = Source.of(workspace, runner);
 
     ComponentBuild builder = new ComponentBuild(workspace, runner, docker, System.err);
-    ComponentBuild.Result built =
-        builder.build(
-            component,
-            source.tag(),
-            noCache
-                ? ComponentBuild.Freshness.REBUILD_WITHOUT_CACHE
-                : noReuse ? ComponentBuild.Freshness.REBUILD : ComponentBuild.Freshness.REUSE);
+    ComponentBuild.Result built = builder.build(component, source.tag(), freshness.freshness());
     built.steps().forEach(s -> System.out.println(s.line()));
     if (!built.ok()) {
       Step failed = Step.firstFailed(built.steps());

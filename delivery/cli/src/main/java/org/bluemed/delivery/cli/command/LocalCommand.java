@@ -2,7 +2,6 @@ package org.bluemed.delivery.cli.command;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.bluemed.delivery.cli.core.ComponentBuild;
 import org.bluemed.delivery.cli.core.Failure;
 import org.bluemed.delivery.cli.core.LocalFlow;
 import org.bluemed.delivery.cli.core.ProcessRunner;
@@ -10,7 +9,6 @@ import org.bluemed.delivery.cli.core.Step;
 import org.bluemed.delivery.cli.core.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code delivery local}: the whole flow on this checkout. */
 @Command(
@@ -22,17 +20,7 @@ import picocli.CommandLine.Option;
 public final class LocalCommand implements Callable<Integer> {
   @Mixin WorkspaceOptions options;
 
-  @Option(
-      names = "--no-reuse",
-      description = "Rebuild every image even if its inputs are unchanged.")
-  boolean noReuse;
-
-  @Option(
-      names = "--no-cache",
-      description =
-          "Rebuild without Docker's layer cache either, as on a fresh machine (implies "
-              + "--no-reuse).")
-  boolean noCache;
+  @Mixin FreshnessOptions freshness;
 
   @Mixin HealthWaitOption healthWait;
 
@@ -47,9 +35,7 @@ public final class LocalCommand implements Callable<Integer> {
             runner,
             WorkspaceOptions.docker(workspace, runner),
             System.err,
-            noCache
-                ? ComponentBuild.Freshness.REBUILD_WITHOUT_CACHE
-                : noReuse ? ComponentBuild.Freshness.REBUILD : ComponentBuild.Freshness.REUSE,
+            freshness.freshness(),
             waitBound);
 
     LocalFlow.Summary summary = flow.run();
