@@ -85,23 +85,6 @@ public final class Docker {
         .ok();
   }
 
-  public Optional<String> label(String reference, String label) {
-    ProcessRunner.Result result =
-        run(
-            List.of(
-                "docker",
-                "image",
-                "inspect",
-                "--format",
-                "{{ index .Config.Labels \"" + label + "\" }}",
-                reference),
-            Duration.ofSeconds(30));
-    String value = result.output().strip();
-    return result.ok() && !value.isEmpty() && !"<no value>".equals(value)
-        ? Optional.of(value)
-        : Optional.empty();
-  }
-
   public long sizeBytes(String reference) {
     ProcessRunner.Result result =
         run(
@@ -144,10 +127,6 @@ public final class Docker {
       }
     }
     return false;
-  }
-
-  public void removeImage(String reference) {
-    run(List.of("docker", "image", "rm", "--force", reference), Duration.ofSeconds(60));
   }
 
   public ProcessRunner.Result run(List<String> command, Duration timeout) {

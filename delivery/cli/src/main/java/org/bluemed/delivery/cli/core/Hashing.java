@@ -16,10 +16,6 @@ public final class Hashing {
     }
   }
 
-  public static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(sha256().digest(bytes));
-  }
-
   public static String hex(MessageDigest digest) {
     return HexFormat.of().formatHex(digest.digest());
   }

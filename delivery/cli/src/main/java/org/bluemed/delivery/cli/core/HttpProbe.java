@@ -9,18 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Plain HTTP requests with bounded time, for health waits and smoke checks. */
+/** Plain HTTP requests with bounded time, for the integration's health waits. */
 public final class HttpProbe {
   /** A response reduced to what checks look at. */
-  public record Response(int status, String contentType, String body) {
-    public boolean isHtml() {
-      return contentType.startsWith("text/html");
-    }
-
-    public boolean isJson() {
-      return contentType.startsWith("application/json");
-    }
-  }
+  public record Response(int status, String contentType, String body) {}
 
   private final HttpClient http =
       HttpClient.newBuilder()
