@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code delivery build} against a real Docker engine and the loopback registry. */
 class BuildCommandTest {
-  static final String REGISTRY =
-      System.getenv().getOrDefault("DELIVERY_REGISTRY", "127.0.0.1:5000");
+  static final String REGISTRY = Fixture.REGISTRY;
 
   @TempDir Path dir;
   Fixture fixture;

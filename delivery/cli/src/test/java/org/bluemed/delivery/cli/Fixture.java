@@ -15,6 +15,10 @@ final class Fixture {
   static final String APPLICATION = "fixture";
   static final int PORT = 39081;
 
+  /** The loopback registry the set-up script starts; tests push the fixture's images there. */
+  static final String REGISTRY =
+      System.getenv().getOrDefault("DELIVERY_REGISTRY", "127.0.0.1:5000");
+
   final Path root;
 
   private Fixture(Path root) {

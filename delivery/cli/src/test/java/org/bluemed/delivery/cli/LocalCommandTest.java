@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code delivery local} on the fixture monorepo: every stage, its summary, its failures. */
 class LocalCommandTest {
-  static final String REGISTRY =
-      System.getenv().getOrDefault("DELIVERY_REGISTRY", "127.0.0.1:5000");
+  static final String REGISTRY = Fixture.REGISTRY;
 
   @TempDir Path dir;
   Fixture fixture;

@@ -132,7 +132,7 @@ public final class ComponentBuild {
               "docker build",
               took,
               "the Dockerfile failed: "
-                  + Docker.lastLine(built)
+                  + built.lastLine()
                   + " (full log: "
                   + log(component, "docker-build")
                   + ")"));

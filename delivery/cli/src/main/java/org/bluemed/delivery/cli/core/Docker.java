@@ -38,7 +38,7 @@ public final class Docker {
           "no Docker engine is reachable at "
               + where
               + ": "
-              + lastLine(result)
+              + result.lastLine()
               + "; start one with scripts/ensure-docker.sh");
     }
     return result.output().strip();
@@ -98,7 +98,7 @@ public final class Docker {
         run(List.of("docker", "tag", source, target), Duration.ofSeconds(30));
     if (!result.ok()) {
       throw Failure.environment(
-          "failed to tag " + source + " as " + target + ": " + lastLine(result));
+          "failed to tag " + source + " as " + target + ": " + result.lastLine());
     }
   }
 
@@ -110,7 +110,7 @@ public final class Docker {
                 .withTimeout(Duration.ofMinutes(10))
                 .withLog(logFile));
     if (!result.ok()) {
-      throw Failure.environment("failed to push " + reference + ": " + lastLine(result));
+      throw Failure.environment("failed to push " + reference + ": " + result.lastLine());
     }
   }
 
@@ -131,12 +131,5 @@ public final class Docker {
 
   public ProcessRunner.Result run(List<String> command, Duration timeout) {
     return runner.run(ProcessRunner.Spec.of(workingDirectory, command).withTimeout(timeout));
-  }
-
-  static String lastLine(ProcessRunner.Result result) {
-    return result.tail().stream()
-        .filter(l -> !l.isBlank())
-        .reduce((a, b) -> b)
-        .orElse("exit code " + result.exitCode());
   }
 }

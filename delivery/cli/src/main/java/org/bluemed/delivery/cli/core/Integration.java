@@ -130,7 +130,7 @@ public final class Integration {
           up.tail().stream()
               .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("error"))
               .reduce((a, b) -> b)
-              .orElse(Docker.lastLine(up));
+              .orElse(up.lastLine());
       steps.add(Step.failed("compose up", Duration.between(start, Instant.now()), cause.strip()));
       printLogs(compose, workspace.config().components().stream().map(Component::name).toList());
       return steps;
@@ -242,7 +242,7 @@ public final class Integration {
     } else {
       progress.println(
           "Integration: tear-down failed: "
-              + Docker.lastLine(down)
+              + down.lastLine()
               + "; remove the project by hand with 'docker compose -p "
               + workspace.naming().composeProject()
               + " down -v'.");

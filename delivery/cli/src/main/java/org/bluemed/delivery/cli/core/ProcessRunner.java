@@ -31,8 +31,12 @@ public final class ProcessRunner {
       return exitCode == 0;
     }
 
-    public String tailText() {
-      return String.join("\n", tail);
+    /** The last non-blank line of the output, what an error message quotes. */
+    public String lastLine() {
+      return tail.stream()
+          .filter(l -> !l.isBlank())
+          .reduce((a, b) -> b)
+          .orElse("exit code " + exitCode);
     }
   }
 

@@ -47,7 +47,7 @@ public record Source(String commitId, Optional<String> dirtyDigest, String tag) 
       throw Failure.badInput(
           workspace.root()
               + ": not a git checkout with a commit ("
-              + Docker.lastLine(head)
+              + head.lastLine()
               + "); commit first or set DELIVERY_COMMIT");
     }
     if (fromPipeline.isPresent() && !head.output().strip().startsWith(fromPipeline.get().strip())) {

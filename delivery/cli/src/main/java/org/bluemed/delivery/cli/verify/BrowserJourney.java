@@ -93,12 +93,12 @@ final class BrowserJourney {
           Step.failed(
               name,
               Duration.ZERO,
-              "Playwright wrote no report (exit " + result.exitCode() + "): " + lastLine(result)));
+              "Playwright wrote no report (exit " + result.exitCode() + "): " + result.lastLine()));
     }
     List<Step> steps = steps(report, name, screenshots);
     if (steps.isEmpty()) {
       return List.of(
-          Step.failed(name, Duration.ZERO, "Playwright ran no test: " + lastLine(result)));
+          Step.failed(name, Duration.ZERO, "Playwright ran no test: " + result.lastLine()));
     }
     return steps;
   }
@@ -118,7 +118,7 @@ final class BrowserJourney {
     return ci.ok()
         ? Optional.empty()
         : Optional.of(
-            Step.failed(name, Duration.ZERO, "npm ci in " + dir + " failed: " + lastLine(ci)));
+            Step.failed(name, Duration.ZERO, "npm ci in " + dir + " failed: " + ci.lastLine()));
   }
 
   /** One step per test of Playwright's JSON report, in the order the tests ran. */
@@ -165,9 +165,5 @@ final class BrowserJourney {
   private static String firstLine(String message) {
     String plain = message.replaceAll("\u001b\\[[0-9;]*m", "");
     return plain.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("failed");
-  }
-
-  private static String lastLine(ProcessRunner.Result result) {
-    return result.tail().isEmpty() ? "no output" : result.tail().get(result.tail().size() - 1);
   }
 }
