@@ -25,7 +25,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell',
       // No sandbox because CI and CodeBuild run as root; the rest keeps Chromium from calling
       // home, which would only slow the run down where nothing outside can be reached.
       args: [

@@ -86,7 +86,8 @@ public final class VerifyCommand implements Callable<Integer> {
       names = "--chromium",
       paramLabel = "PATH",
       description =
-          "The browser for the journey (default: $CHROMIUM_PATH, else /usr/bin/chromium).")
+          "The browser for the journey (default: $CHROMIUM_PATH, else "
+              + "/usr/bin/chromium-headless-shell, else /usr/bin/chromium).")
   Path chromium;
 
   @Option(

@@ -19,6 +19,8 @@ public record BrowserChoice(boolean run, Path chromium, String reason) {
     return BrowserJourney.usable(chromium)
         ? new BrowserChoice(true, chromium, "")
         : new BrowserChoice(
-            false, chromium, "no browser at " + chromium + "; install chromium or pass --chromium");
+            false,
+            chromium,
+            "no browser at " + chromium + "; install chromium-headless-shell or pass --chromium");
   }
 }

@@ -60,4 +60,27 @@ class BrowserJourneyTest {
 
     assertThat(choice.run()).isTrue();
   }
+
+  @Test
+  void theHeadlessShellIsPreferredAndTheFullBrowserIsTheFallback(@TempDir Path dir)
+      throws Exception {
+    Path shell = dir.resolve("chromium-headless-shell");
+    Path full = Files.createFile(dir.resolve("chromium"));
+    full.toFile().setExecutable(true);
+    List<Path> candidates = List.of(shell, full);
+
+    assertThat(BrowserJourney.firstInstalled(candidates)).isEqualTo(full);
+    Files.createFile(shell).toFile().setExecutable(true);
+    assertThat(BrowserJourney.firstInstalled(candidates)).isEqualTo(shell);
+  }
+
+  @Test
+  void withNoBrowserInstalledTheHeadlessShellIsNamedSoTheErrorSaysWhatToInstall(@TempDir Path dir) {
+    List<Path> candidates =
+        List.of(dir.resolve("chromium-headless-shell"), dir.resolve("chromium"));
+
+    assertThat(BrowserJourney.firstInstalled(candidates)).isEqualTo(candidates.get(0));
+    assertThat(BrowserJourney.DEBIAN_BROWSERS.get(0))
+        .isEqualTo(Path.of("/usr/bin/chromium-headless-shell"));
+  }
 }
