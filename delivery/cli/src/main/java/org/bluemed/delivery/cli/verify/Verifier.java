@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.bluemed.delivery.cli.core.ProcessRunner;
 import org.bluemed.delivery.cli.core.Step;
@@ -73,6 +74,12 @@ public final class Verifier {
     spaStep.ifPresent(steps::add);
     boolean apiReady = apiProbe.map(Verifier::ok).orElse(true);
     boolean spaReady = spaStep.map(Verifier::ok).orElse(true);
+    // The journey drives a browser for seconds while the HTTP checks take a fraction of one: it
+    // starts first and runs beside them; its lines still come last.
+    CompletableFuture<List<Step>> journey =
+        options.suites().contains(Suite.BROWSER)
+            ? CompletableFuture.supplyAsync(() -> journey(target, options, spaReady && apiReady))
+            : CompletableFuture.completedFuture(List.of());
 
     if (options.suites().contains(Suite.SMOKE)) {
       progress.println("Verify: smoke checks of " + target.name() + ".");
@@ -127,24 +134,32 @@ public final class Verifier {
                 }
               });
     }
-    if (options.suites().contains(Suite.BROWSER)) {
-      target
-          .spa()
-          .ifPresent(
-              spa -> {
-                if (!spaReady || !apiReady) {
-                  steps.add(
-                      Step.skipped(
-                          spa.component() + " journey", "the SPA or its API is not ready"));
-                } else {
-                  progress.println("Verify: browser journey at " + target.spaOrigin() + ".");
-                  steps.addAll(
-                      new BrowserJourney(runner, options.chromium(), options.outputDirectory())
-                          .run(target));
-                }
-              });
-    }
+    steps.addAll(joined(journey));
     return steps;
+  }
+
+  /** The journey's lines; a failure thrown in it reaches the caller as itself. */
+  private static List<Step> joined(CompletableFuture<List<Step>> journey) {
+    try {
+      return journey.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private List<Step> journey(Target target, Options options, boolean ready) {
+    if (target.spa().isEmpty()) {
+      return List.of();
+    }
+    Target.Endpoint spa = target.spa().get();
+    if (!ready) {
+      return List.of(Step.skipped(spa.component() + " journey", "the SPA or its API is not ready"));
+    }
+    progress.println("Verify: browser journey at " + target.spaOrigin() + ".");
+    return new BrowserJourney(runner, options.chromium(), options.outputDirectory()).run(target);
   }
 
   private static Optional<Step> probe(
