@@ -44,7 +44,14 @@ start_dockerd() {
   start_detached "$DOCKERD_LOG" dockerd --host unix:///var/run/docker.sock
 }
 
-docker_answers && exit 0
+if docker_answers; then
+  # An engine started by someone else may come without compose; the integration stage needs one.
+  if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
+    require_root
+    ensure_command docker-compose docker-compose
+  fi
+  exit 0
+fi
 require_root
 
 ensure_command dockerd docker.io

@@ -23,7 +23,37 @@ final class Docker {
     assumeTrue(up, "no Docker engine; run scripts/setup.sh");
   }
 
+  /**
+   * Skips a test of a compose implementation ("v1" or "v2") this machine lacks; where
+   * DELIVERY_REQUIRE_DOCKER=1 (CI, after scripts/ensure-compose-v2.sh) both must be there.
+   */
+  static void requireCompose(String implementation) {
+    List<String> version =
+        implementation.equals("v2")
+            ? List.of("docker", "compose", "version")
+            : List.of("docker-compose", "version");
+    boolean present = run(version.toArray(String[]::new)).exit == 0;
+    if ("1".equals(System.getenv("DELIVERY_REQUIRE_DOCKER")) && !present) {
+      throw new IllegalStateException(
+          "DELIVERY_REQUIRE_DOCKER=1 but compose "
+              + implementation
+              + " is not installed; run scripts/setup.sh and scripts/ensure-compose-v2.sh");
+    }
+    assumeTrue(present, "compose " + implementation + " is not installed");
+  }
+
   record Out(int exit, String text) {}
+
+  /** Where a program is on this machine's PATH. */
+  static java.nio.file.Path which(String program) {
+    for (String dir : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+      java.nio.file.Path candidate = java.nio.file.Path.of(dir, program);
+      if (java.nio.file.Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException(program + " is not on the PATH");
+  }
 
   static Out run(String... command) {
     try {

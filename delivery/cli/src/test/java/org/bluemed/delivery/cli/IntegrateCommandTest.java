@@ -7,8 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code delivery integrate} with a real compose run, healthy and not. */
+/**
+ * {@code delivery integrate} with a real compose run, healthy and not; each run with both compose
+ * generations, v1 as Debian packages it and v2 as build machines have it.
+ */
 class IntegrateCommandTest {
   @TempDir static Path dir;
   static Fixture fixture;
@@ -21,11 +26,19 @@ class IntegrateCommandTest {
     assertThat(build.exitCode()).as(build.all()).isZero();
   }
 
-  @Test
-  void aHealthyServicePassesAndNothingIsLeftBehind() {
-    CliRun run = CliRun.in(dir, Map.of(), "integrate", "--wait", "60");
+  /** What the integration says it runs the services with. */
+  private static String startedWith(String compose) {
+    return compose.equals("v2") ? "with docker compose." : "with docker-compose.";
+  }
+
+  @ParameterizedTest(name = "compose {0}")
+  @ValueSource(strings = {"v1", "v2"})
+  void aHealthyServicePassesAndNothingIsLeftBehind(String compose) {
+    Docker.requireCompose(compose);
+    CliRun run = CliRun.in(dir, Map.of(), "integrate", "--wait", "60", "--compose", compose);
 
     assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.stderr()).contains(startedWith(compose));
     assertThat(run.stdout())
         .contains("OK      svc healthy at http://127.0.0.1:39081/health")
         .contains("OK      svc health is JSON")
@@ -34,11 +47,16 @@ class IntegrateCommandTest {
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
 
-  @Test
-  void anUnhealthyServiceFailsShowsItsLogsAndIsTornDown() {
-    CliRun run = CliRun.in(dir, Map.of("SVC_HEALTHY", "false"), "integrate", "--wait", "8");
+  @ParameterizedTest(name = "compose {0}")
+  @ValueSource(strings = {"v1", "v2"})
+  void anUnhealthyServiceFailsShowsItsLogsAndIsTornDown(String compose) {
+    Docker.requireCompose(compose);
+    CliRun run =
+        CliRun.in(
+            dir, Map.of("SVC_HEALTHY", "false"), "integrate", "--wait", "8", "--compose", compose);
 
     assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr()).contains(startedWith(compose));
     assertThat(run.stdout())
         .contains("FAILED  svc healthy at http://127.0.0.1:39081/health")
         .contains("did not answer 200 within 8 s");
@@ -61,8 +79,10 @@ class IntegrateCommandTest {
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
 
-  @Test
-  void stoppingTheCommandMidwayStillTearsEverythingDown() throws Exception {
+  @ParameterizedTest(name = "compose {0}")
+  @ValueSource(strings = {"v1", "v2"})
+  void stoppingTheCommandMidwayStillTearsEverythingDown(String compose) throws Exception {
+    Docker.requireCompose(compose);
     // Outside the fixture, whose tree must stay clean for its tag to stay the built one.
     java.nio.file.Path output = java.nio.file.Files.createTempFile("interrupted", ".log");
     ProcessBuilder builder =
@@ -73,7 +93,9 @@ class IntegrateCommandTest {
                 DeliveryCommand.class.getName(),
                 "integrate",
                 "--wait",
-                "60")
+                "60",
+                "--compose",
+                compose)
             .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
@@ -95,10 +117,12 @@ class IntegrateCommandTest {
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
 
-  @Test
-  void aComposeUpThatFailsNamesItsErrorAndLeavesNothingBehind() throws Exception {
-    java.nio.file.Path compose = dir.resolve("docker-compose.yml");
-    String original = java.nio.file.Files.readString(compose);
+  @ParameterizedTest(name = "compose {0}")
+  @ValueSource(strings = {"v1", "v2"})
+  void aComposeUpThatFailsNamesItsErrorAndLeavesNothingBehind(String compose) throws Exception {
+    Docker.requireCompose(compose);
+    java.nio.file.Path composeFile = dir.resolve("docker-compose.yml");
+    String original = java.nio.file.Files.readString(composeFile);
     String tag = fixture.head().substring(0, 12);
     try {
       // An image that can be neither found nor pulled: the registry port is closed.
@@ -110,13 +134,14 @@ class IntegrateCommandTest {
               image: 127.0.0.1:1/nothing:here
           """);
 
-      CliRun run = CliRun.in(dir, Map.of(), "integrate", "--tag", tag, "--wait", "10");
+      CliRun run =
+          CliRun.in(dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
 
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.stdout()).containsPattern("FAILED  compose up \\([0-9.]+ s\\): .+");
       assertThat(run.stderr()).contains("Integration: compose up failed:");
     } finally {
-      java.nio.file.Files.writeString(compose, original);
+      java.nio.file.Files.writeString(composeFile, original);
     }
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
@@ -155,5 +180,35 @@ class IntegrateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.stderr()).contains("--wait: 0 is out of range");
+  }
+
+  @Test
+  void anUnknownComposeChoiceIsBadInputNamingTheOptionAndItsVariable() {
+    CliRun typed = CliRun.in(dir, Map.of(), "integrate", "--compose", "v3");
+    CliRun fromEnvironment = CliRun.in(dir, Map.of("DELIVERY_COMPOSE", "podman"), "integrate");
+
+    assertThat(typed.exitCode()).isEqualTo(2);
+    assertThat(typed.stderr())
+        .contains("--compose (or $DELIVERY_COMPOSE): 'v3' is not a choice; use auto, v2 or v1");
+    assertThat(fromEnvironment.exitCode()).isEqualTo(2);
+    assertThat(fromEnvironment.stderr()).contains("'podman' is not a choice");
+    assertThat(typed.stderr()).doesNotContain("Integration: starting");
+  }
+
+  @Test
+  void composeV1ChosenButNotInstalledIsAnEnvironmentErrorAndNothingIsStarted() throws Exception {
+    // A PATH with only docker and git: the Docker CLI works, docker-compose is nowhere.
+    java.nio.file.Path bin = java.nio.file.Files.createTempDirectory("path-without-compose");
+    for (String program : java.util.List.of("docker", "git")) {
+      java.nio.file.Path real = Docker.which(program);
+      java.nio.file.Files.createSymbolicLink(bin.resolve(program), real);
+    }
+    CliRun run = CliRun.in(dir, Map.of("PATH", bin.toString()), "integrate", "--compose", "v1");
+
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+    assertThat(run.stderr())
+        .contains("--compose v1: 'docker-compose' is not on the PATH")
+        .doesNotContain("Integration: starting");
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
 }

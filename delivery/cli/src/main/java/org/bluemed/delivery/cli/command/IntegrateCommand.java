@@ -3,6 +3,7 @@ package org.bluemed.delivery.cli.command;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bluemed.delivery.cli.core.Compose;
 import org.bluemed.delivery.cli.core.Failure;
 import org.bluemed.delivery.cli.core.Integration;
 import org.bluemed.delivery.cli.core.JUnitReport;
@@ -33,15 +34,24 @@ public final class IntegrateCommand implements Callable<Integer> {
 
   @Mixin HealthWaitOption healthWait;
 
+  @Mixin ComposeOption compose;
+
   @Override
   public Integer call() {
     Duration waitBound = healthWait.bound();
+    Compose.Choice composeChoice = compose.choice();
     Workspace workspace = options.workspace();
     ProcessRunner runner = WorkspaceOptions.runner();
     String imageTag = tag != null ? tag : Source.of(workspace, runner).tag();
 
     List<Step> steps =
-        new Integration(workspace, runner, WorkspaceOptions.docker(workspace, runner), System.err)
+        new Integration(
+                workspace,
+                runner,
+                WorkspaceOptions.docker(workspace, runner),
+                System.err,
+                false,
+                composeChoice)
             .run(imageTag, waitBound);
     JUnitReport.write(
         workspace.reportsDirectory().resolve("integration.xml"), "integration", steps);

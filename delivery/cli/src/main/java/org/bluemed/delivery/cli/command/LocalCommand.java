@@ -2,6 +2,7 @@ package org.bluemed.delivery.cli.command;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.bluemed.delivery.cli.core.Compose;
 import org.bluemed.delivery.cli.core.Failure;
 import org.bluemed.delivery.cli.core.LocalFlow;
 import org.bluemed.delivery.cli.core.ProcessRunner;
@@ -24,9 +25,12 @@ public final class LocalCommand implements Callable<Integer> {
 
   @Mixin HealthWaitOption healthWait;
 
+  @Mixin ComposeOption compose;
+
   @Override
   public Integer call() {
     Duration waitBound = healthWait.bound();
+    Compose.Choice composeChoice = compose.choice();
     Workspace workspace = options.workspace();
     ProcessRunner runner = WorkspaceOptions.runner();
     LocalFlow flow =
@@ -36,7 +40,8 @@ public final class LocalCommand implements Callable<Integer> {
             WorkspaceOptions.docker(workspace, runner),
             System.err,
             freshness.freshness(),
-            waitBound);
+            waitBound,
+            composeChoice);
 
     LocalFlow.Summary summary = flow.run();
     LocalFlow.print(summary, System.out);

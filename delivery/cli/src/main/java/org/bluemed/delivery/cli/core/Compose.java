@@ -11,6 +11,13 @@ import java.util.Map;
  * 12 packages only v1); both read the same file.
  */
 public final class Compose {
+  /** Which implementation to run: AUTO prefers v2 and falls back to v1. */
+  public enum Choice {
+    AUTO,
+    V2,
+    V1
+  }
+
   private final ProcessRunner runner;
   private final List<String> base;
   private final String project;
@@ -30,25 +37,42 @@ public final class Compose {
     this.environment = environment;
   }
 
-  /** Finds a compose implementation or fails with one clear environment error. */
+  /** Finds the chosen compose implementation or fails with one clear environment error. */
   public static Compose detect(
-      ProcessRunner runner, Path file, String project, Map<String, String> environment) {
-    Path dir = file.getParent();
-    if (runner
-        .run(
-            ProcessRunner.Spec.of(dir, List.of("docker", "compose", "version"))
-                .withTimeout(Duration.ofSeconds(30)))
-        .ok()) {
+      ProcessRunner runner,
+      Path file,
+      String project,
+      Map<String, String> environment,
+      Choice choice) {
+    if (choice != Choice.V1 && v2Installed(runner, file.getParent())) {
       return new Compose(runner, List.of("docker", "compose"), project, file, environment);
+    }
+    if (choice == Choice.V2) {
+      throw Failure.environment(
+          "--compose v2: 'docker compose' is not installed (the Docker CLI finds no compose "
+              + "plugin); install it (scripts/ensure-compose-v2.sh) or use --compose auto");
     }
     // v1 is a Python program that takes half a second to say its version; being on the PATH
     // is enough to choose it.
     if (onPath("docker-compose")) {
       return new Compose(runner, List.of("docker-compose"), project, file, environment);
     }
+    if (choice == Choice.V1) {
+      throw Failure.environment(
+          "--compose v1: 'docker-compose' is not on the PATH; install it (Debian: apt-get "
+              + "install docker-compose) or use --compose auto");
+    }
     throw Failure.environment(
         "neither 'docker compose' (v2) nor 'docker-compose' (v1) is "
             + "installed; install one (Debian: apt-get install docker-compose)");
+  }
+
+  private static boolean v2Installed(ProcessRunner runner, Path dir) {
+    return runner
+        .run(
+            ProcessRunner.Spec.of(dir, List.of("docker", "compose", "version"))
+                .withTimeout(Duration.ofSeconds(30)))
+        .ok();
   }
 
   private static boolean onPath(String program) {

@@ -31,28 +31,27 @@ public final class Integration {
   private final Docker docker;
   private final PrintStream progress;
   private final boolean browserJourney;
+  private final Compose.Choice composeChoice;
   private final HttpProbe http = new HttpProbe();
-
-  public Integration(
-      Workspace workspace, ProcessRunner runner, Docker docker, PrintStream progress) {
-    this(workspace, runner, docker, progress, false);
-  }
 
   /**
    * @param browserJourney also run the SPA's journey in a browser while the services are up (when a
    *     browser is installed; otherwise the journey is a SKIPPED line)
+   * @param composeChoice the compose implementation to run the services with
    */
   public Integration(
       Workspace workspace,
       ProcessRunner runner,
       Docker docker,
       PrintStream progress,
-      boolean browserJourney) {
+      boolean browserJourney,
+      Compose.Choice composeChoice) {
     this.workspace = workspace;
     this.runner = runner;
     this.docker = docker;
     this.progress = progress;
     this.browserJourney = browserJourney;
+    this.composeChoice = composeChoice;
   }
 
   /** Runs the check with the given image tag for every component; returns the checklist. */
@@ -80,7 +79,8 @@ public final class Integration {
       env.put(naming.composeImageVariable(c), image);
     }
     env.put("APP_VERSION", tag);
-    Compose compose = Compose.detect(runner, composeFile, naming.composeProject(), env);
+    Compose compose =
+        Compose.detect(runner, composeFile, naming.composeProject(), env, composeChoice);
     try (ProjectLock lock = ProjectLock.acquire(naming.composeProject())) {
       // Holding the lock, any container of the project is a leftover of a killed run, never a
       // live one: remove it before it holds the ports.

@@ -46,6 +46,7 @@ public final class LocalFlow {
   private final PrintStream progress;
   private final ComponentBuild.Freshness freshness;
   private final Duration integrationWait;
+  private final Compose.Choice composeChoice;
 
   public LocalFlow(
       Workspace workspace,
@@ -53,13 +54,15 @@ public final class LocalFlow {
       Docker docker,
       PrintStream progress,
       ComponentBuild.Freshness freshness,
-      Duration integrationWait) {
+      Duration integrationWait,
+      Compose.Choice composeChoice) {
     this.workspace = workspace;
     this.runner = runner;
     this.docker = docker;
     this.progress = progress;
     this.freshness = freshness;
     this.integrationWait = integrationWait;
+    this.composeChoice = composeChoice;
   }
 
   public Summary run() {
@@ -179,7 +182,7 @@ public final class LocalFlow {
 
     Optional<String> integrate() {
       integrationSteps.addAll(
-          new Integration(workspace, runner, docker, progress, true)
+          new Integration(workspace, runner, docker, progress, true, composeChoice)
               .run(source.tag(), integrationWait));
       JUnitReport.write(
           workspace.reportsDirectory().resolve("integration.xml"), "integration", integrationSteps);
