@@ -211,4 +211,77 @@ class IntegrateCommandTest {
         .doesNotContain("Integration: starting");
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
+
+  @ParameterizedTest(name = "compose {0}")
+  @ValueSource(strings = {"v1", "v2"})
+  void aComposeFileComposeCannotReadIsBadInputAndNothingStarts(String compose) throws Exception {
+    Docker.requireCompose(compose);
+    java.nio.file.Path composeFile = dir.resolve("docker-compose.yml");
+    String original = java.nio.file.Files.readString(composeFile);
+    String tag = fixture.head().substring(0, 12);
+    try {
+      fixture.write("docker-compose.yml", original + "  svc: [this is not a service\n");
+
+      CliRun run =
+          CliRun.in(
+              dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+      assertThat(run.stderr())
+          .contains("docker-compose.yml is not a compose file")
+          .doesNotContain("Integration: starting")
+          .doesNotContain("tear-down failed");
+    } finally {
+      java.nio.file.Files.writeString(composeFile, original);
+    }
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "compose {0}")
+  @ValueSource(strings = {"v1", "v2"})
+  void composeUpWaitingOnAnUnhealthyDependencyIsStoppedByTheWaitBound(String compose)
+      throws Exception {
+    Docker.requireCompose(compose);
+    java.nio.file.Path composeFile = dir.resolve("docker-compose.yml");
+    String original = java.nio.file.Files.readString(composeFile);
+    String tag = fixture.head().substring(0, 12);
+    try {
+      // up waits for svc's health check before it starts the dependent service; svc never
+      // becomes healthy, and its health check would keep compose waiting for two minutes.
+      fixture.write(
+          "docker-compose.yml",
+          original
+              + """
+              healthcheck:
+                test: ["CMD", "node", "-e", "process.exit(process.env.HEALTHY === 'true' ? 0 : 1)"]
+                interval: 1s
+                retries: 120
+            dependent:
+              image: ${SVC_IMAGE}
+              command: ["node", "-e", "setTimeout(() => {}, 600000)"]
+              depends_on:
+                svc:
+                  condition: service_healthy
+          """);
+
+      CliRun run =
+          CliRun.in(
+              dir,
+              Map.of("SVC_HEALTHY", "false"),
+              "integrate",
+              "--tag",
+              tag,
+              "--wait",
+              "3",
+              "--compose",
+              compose);
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+      assertThat(run.stdout())
+          .containsPattern("FAILED  compose up \\([0-9.]+ s\\): did not finish within --wait 3 s");
+    } finally {
+      java.nio.file.Files.writeString(composeFile, original);
+    }
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
 }

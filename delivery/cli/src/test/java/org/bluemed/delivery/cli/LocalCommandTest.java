@@ -72,4 +72,26 @@ class LocalCommandTest {
         new ObjectMapper().readTree(dir.resolve(".delivery/out/summary.json").toFile());
     assertThat(summary.get("ok").asBoolean()).isFalse();
   }
+
+  @Test
+  void aPortTakenAtIntegrationStillEndsWithTheSummaryAndExitsAsAnEnvironmentError()
+      throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(Fixture.PORT, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun run = CliRun.in(dir, Map.of(), "local", "--registry", REGISTRY, "--wait", "30");
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+      assertThat(run.stdout())
+          .containsPattern("(?m)^  build +OK ")
+          .containsPattern("(?m)^  push +OK ")
+          .containsPattern("(?m)^  integration +FAILED .*port 39081 on 127.0.0.1.*already in use")
+          .contains("Result: FAILED at stage integration.");
+      assertThat(run.stderr()).contains("delivery: stage integration failed: port 39081");
+    }
+    JsonNode summary =
+        new ObjectMapper().readTree(dir.resolve(".delivery/out/summary.json").toFile());
+    assertThat(summary.get("ok").asBoolean()).isFalse();
+    assertThat(summary.get("images").get(0).get("tags").toString()).doesNotContain("latest");
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
 }

@@ -51,7 +51,8 @@ public final class LocalCommand implements Callable<Integer> {
               .filter(s -> s.status() == Step.Status.FAILED)
               .findFirst()
               .orElseThrow();
-      throw Failure.check("stage " + failed.name() + " failed: " + failed.detail());
+      throw new Failure(
+          summary.failedAs(), "stage " + failed.name() + " failed: " + failed.detail());
     }
     return 0;
   }

@@ -42,9 +42,14 @@ public final class HttpProbe {
   /** Polls until the URL answers 200 or the deadline passes; returns whether it did. */
   public boolean awaitOk(String url, Duration bound) {
     Instant deadline = Instant.now().plus(bound);
-    while (Instant.now().isBefore(deadline)) {
+    // At least one probe, even with no time left: a service that answers is never reported
+    // as one that did not.
+    while (true) {
       if (get(url).map(r -> r.status() == 200).orElse(false)) {
         return true;
+      }
+      if (!Instant.now().isBefore(deadline)) {
+        return false;
       }
       try {
         Thread.sleep(250);
@@ -53,6 +58,5 @@ public final class HttpProbe {
         return false;
       }
     }
-    return false;
   }
 }

@@ -34,6 +34,9 @@ public final class Integration {
   private final Compose.Choice composeChoice;
   private final HttpProbe http = new HttpProbe();
 
+  /** What compose up gets beyond --wait to create networks and containers. */
+  private static final Duration UP_GRACE = Duration.ofSeconds(15);
+
   /**
    * @param browserJourney also run the SPA's journey in a browser while the services are up (when a
    *     browser is installed; otherwise the journey is a SKIPPED line)
@@ -81,6 +84,7 @@ public final class Integration {
     env.put("APP_VERSION", tag);
     Compose compose =
         Compose.detect(runner, composeFile, naming.composeProject(), env, composeChoice);
+    requireValid(compose, composeFile);
     try (ProjectLock lock = ProjectLock.acquire(naming.composeProject())) {
       // Holding the lock, any container of the project is a leftover of a killed run, never a
       // live one: remove it before it holds the ports.
@@ -118,10 +122,47 @@ public final class Integration {
     }
   }
 
+  /**
+   * A compose file compose cannot read is bad input, named before anything starts; otherwise up
+   * fails with it half-way and the tear-down fails on it too.
+   */
+  private void requireValid(Compose compose, Path composeFile) {
+    ProcessRunner.Result config = compose.run(Duration.ofSeconds(60), "config", "--quiet");
+    if (!config.ok()) {
+      throw Failure.badInput(
+          composeFile
+              + " is not a compose file "
+              + compose.implementation()
+              + " can run: "
+              + config.lastLine().strip());
+    }
+  }
+
   private List<Step> startAndCheck(Compose compose, Duration waitBound) {
     List<Step> steps = new ArrayList<>();
     Instant start = Instant.now();
-    ProcessRunner.Result up = compose.run(Duration.ofMinutes(5), "up", "--detach", "--no-build");
+    // --wait bounds the whole start, compose up included: up itself waits for the health checks
+    // that depends_on names. Creating the containers gets a little on top of it.
+    Instant deadline = start.plus(waitBound);
+    ProcessRunner.Result up;
+    try {
+      up = compose.run(waitBound.plus(UP_GRACE), "up", "--detach", "--no-build");
+    } catch (Failure timedOut) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw timedOut;
+      }
+      steps.add(
+          Step.failed(
+              "compose up",
+              Duration.between(start, Instant.now()),
+              "did not finish within --wait "
+                  + waitBound.toSeconds()
+                  + " s (and "
+                  + UP_GRACE.toSeconds()
+                  + " s to create the containers)"));
+      printLogs(compose, workspace.config().components().stream().map(Component::name).toList());
+      return steps;
+    }
     if (!up.ok()) {
       progress.println("Integration: compose up failed:");
       up.tail().forEach(l -> progress.println("  | " + l));
@@ -138,7 +179,6 @@ public final class Integration {
     steps.add(Step.ok("compose up", Duration.between(start, Instant.now())));
 
     Set<String> unhealthy = new LinkedHashSet<>();
-    Instant deadline = Instant.now().plus(waitBound);
     for (Component c : workspace.config().components()) {
       String url = workspace.naming().localUrl(c) + c.healthPath();
       Instant began = Instant.now();

@@ -27,14 +27,19 @@ public final class LocalFlow {
   /** How one stage went. */
   public record StageResult(String name, Step.Status status, Duration duration, String detail) {}
 
-  /** Everything the summary shows; also written as JSON for the benchmark. */
+  /**
+   * Everything the summary shows; also written as JSON for the benchmark. {@code failedAs} is the
+   * kind of the failure that stopped the flow (a stage's checks, or a bad input or environment
+   * error met midway); it means nothing while every stage passed.
+   */
   public record Summary(
       String commit,
       String tag,
       List<StageResult> stages,
       List<ComponentBuild.PushedImage> images,
       List<Step> buildSteps,
-      List<Step> integrationSteps) {
+      List<Step> integrationSteps,
+      Failure.Kind failedAs) {
     public boolean ok() {
       return stages.stream().allMatch(s -> s.status() == Step.Status.OK);
     }
@@ -79,17 +84,19 @@ public final class LocalFlow {
 
     Run run = new Run(new ComponentBuild(workspace, runner, docker, progress), registry);
     List<StageResult> stages = new ArrayList<>();
+    Failure.Kind failedAs = Failure.Kind.CHECK_FAILED;
     for (StagePlan.Stage stage : plan.localStages()) {
       progress.println("== Stage " + stage.name() + " ==");
       Instant start = Instant.now();
-      Optional<String> failure =
-          switch (stage.actions().get(0).verb()) {
-            case SOURCE -> run.source();
-            case BUILD -> run.build(stage.actions());
-            case PUSH -> run.push(stage.actions());
-            case INTEGRATE -> run.integrate();
-            default -> throw new IllegalStateException("stage " + stage.name() + " is not local");
-          };
+      Optional<String> failure;
+      try {
+        failure = run.stage(stage);
+      } catch (Failure stopped) {
+        // A port taken or the registry gone midway still ends with the summary of what ran;
+        // the command then exits with this failure's own code.
+        failure = Optional.of(stopped.getMessage());
+        failedAs = stopped.kind();
+      }
       Duration took = Duration.between(start, Instant.now());
       stages.add(
           new StageResult(
@@ -116,7 +123,8 @@ public final class LocalFlow {
             stages,
             run.images,
             run.buildSteps,
-            run.integrationSteps);
+            run.integrationSteps,
+            failedAs);
     writeJson(summary);
     return summary;
   }
@@ -134,6 +142,16 @@ public final class LocalFlow {
     Run(ComponentBuild builder, RegistryClient registry) {
       this.builder = builder;
       this.registry = registry;
+    }
+
+    Optional<String> stage(StagePlan.Stage stage) {
+      return switch (stage.actions().get(0).verb()) {
+        case SOURCE -> source();
+        case BUILD -> build(stage.actions());
+        case PUSH -> push(stage.actions());
+        case INTEGRATE -> integrate();
+        default -> throw new IllegalStateException("stage " + stage.name() + " is not local");
+      };
     }
 
     Optional<String> source() {
