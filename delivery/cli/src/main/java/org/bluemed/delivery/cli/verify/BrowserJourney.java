@@ -102,17 +102,41 @@ final class BrowserJourney {
                         "CI", "1"))
                 .withTimeout(Duration.ofMinutes(5))
                 .echoedAs("  journey | "));
+    return steps(result, report, name, screenshots);
+  }
+
+  /**
+   * The checklist lines of a finished Playwright run: its report's lines, and a failed line of its
+   * own when Playwright exited non-zero though no test in the report failed (a crash after the
+   * report, or a report that misses what went wrong), so a non-zero exit never passes.
+   */
+  static List<Step> steps(
+      ProcessRunner.Result playwright, Path report, String name, Path screenshots) {
     if (!Files.isRegularFile(report)) {
       return List.of(
           Step.failed(
               name,
               Duration.ZERO,
-              "Playwright wrote no report (exit " + result.exitCode() + "): " + result.lastLine()));
+              "Playwright wrote no report (exit "
+                  + playwright.exitCode()
+                  + "): "
+                  + playwright.lastLine()));
     }
-    List<Step> steps = steps(report, name, screenshots);
+    List<Step> steps = new ArrayList<>(steps(report, name, screenshots));
     if (steps.isEmpty()) {
       return List.of(
-          Step.failed(name, Duration.ZERO, "Playwright ran no test: " + result.lastLine()));
+          Step.failed(name, Duration.ZERO, "Playwright ran no test: " + playwright.lastLine()));
+    }
+    boolean anyFailed = steps.stream().anyMatch(s -> s.status() == Step.Status.FAILED);
+    if (!playwright.ok() && !anyFailed) {
+      steps.add(
+          Step.failed(
+              name,
+              Duration.ZERO,
+              "Playwright exited with code "
+                  + playwright.exitCode()
+                  + " though no test failed: "
+                  + playwright.lastLine()));
     }
     return steps;
   }
@@ -157,9 +181,30 @@ final class BrowserJourney {
           JsonNode results = test.path("results");
           JsonNode last = results.isEmpty() ? null : results.get(results.size() - 1);
           Duration took = Duration.ofMillis(last == null ? 0 : last.path("duration").asLong());
+          String lastStatus = last == null ? "" : last.path("status").asText();
+          Optional<JsonNode> skip = deliberateSkip(test);
+          // Playwright reports an interrupted test, and one it never started, with the test
+          // status "skipped", the same as a test.skip(); only the skip annotation tells them apart.
+          if (lastStatus.equals("interrupted")) {
+            out.add(Step.failed(name, took, "interrupted before it finished"));
+            continue;
+          }
           switch (test.path("status").asText()) {
             case "expected" -> out.add(Step.ok(name, took));
-            case "skipped" -> out.add(Step.skipped(name, "skipped in the journey itself"));
+            case "skipped" -> {
+              if (skip.isPresent()) {
+                String why = skip.get().path("description").asText();
+                out.add(
+                    Step.skipped(
+                        name, "skipped in the journey itself" + (why.isBlank() ? "" : ": " + why)));
+              } else if (last == null) {
+                out.add(Step.failed(name, took, "did not run (the journey was interrupted)"));
+              } else {
+                out.add(
+                    Step.failed(
+                        name, took, "did not run (Playwright skipped it, the journey does not)"));
+              }
+            }
             default ->
                 out.add(
                     Step.failed(
@@ -174,6 +219,19 @@ final class BrowserJourney {
       }
       collect(suite.path("suites"), prefix, screenshots, out);
     }
+  }
+
+  /**
+   * The test.skip() or test.fixme() annotation Playwright records on a deliberately skipped test.
+   */
+  private static Optional<JsonNode> deliberateSkip(JsonNode test) {
+    for (JsonNode annotation : test.path("annotations")) {
+      String type = annotation.path("type").asText();
+      if (type.equals("skip") || type.equals("fixme")) {
+        return Optional.of(annotation);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String firstLine(String message) {
