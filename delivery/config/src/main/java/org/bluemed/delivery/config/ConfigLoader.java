@@ -19,9 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -76,7 +80,9 @@ public final class ConfigLoader {
               + "arn:aws:acm:eu-west-1:111111111111:certificate/"
               + "0a1b2c3d-0000-0000-0000-000000000000");
 
-  private static final JsonSchema SCHEMA = loadSchema();
+  private static final JsonNode SCHEMA_TREE = loadSchemaTree();
+  private static final JsonSchema SCHEMA =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA_TREE);
 
   private ConfigLoader() {}
 
@@ -122,7 +128,7 @@ public final class ConfigLoader {
     }
 
     DeliveryConfig config = toRecords(root);
-    problems.addAll(ConfigRules.check(config, source));
+    problems.addAll(ConfigRules.check(config, componentsSettingLocalPort(root), source));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -177,6 +183,12 @@ public final class ConfigLoader {
       String missing = message.getProperty();
       return (field.isEmpty() ? "" : field + ".") + missing + ": is required but missing";
     }
+    if ("additionalProperties".equals(message.getType())) {
+      return (field.isEmpty() ? "" : field + ".")
+          + message.getProperty()
+          + ": "
+          + unknownKey(message.getProperty(), allowedKeys(message.getInstanceLocation()));
+    }
     if ("pattern".equals(message.getType())) {
       String hint = PATTERN_HINTS.get(withoutIndexes(message.getInstanceLocation()));
       if (hint != null) {
@@ -184,6 +196,79 @@ public final class ConfigLoader {
       }
     }
     return (field.isEmpty() ? "(top level)" : field) + ": " + detail;
+  }
+
+  /** Says which keys a mapping takes, and which one was probably meant. */
+  private static String unknownKey(String key, List<String> allowed) {
+    String list = String.join(", ", allowed);
+    return closest(key, allowed)
+        .map(k -> "unknown key; did you mean '" + k + "'? Allowed here: " + list)
+        .orElse("unknown key; allowed here: " + list);
+  }
+
+  /** The keys the schema defines for the mapping at {@code path}, in the schema's order. */
+  private static List<String> allowedKeys(JsonNodePath path) {
+    JsonNode schema = SCHEMA_TREE;
+    for (int i = 0; i < path.getNameCount(); i++) {
+      schema =
+          path.getElement(i) instanceof String name
+              ? schema.path("properties").path(name)
+              : schema.path("items");
+    }
+    List<String> keys = new ArrayList<>();
+    schema.path("properties").fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  /**
+   * The allowed key a typo most likely meant: the same letters in another order, or at most two
+   * edits away (and fewer edits than the key has letters, so a short key is not close to all).
+   */
+  private static Optional<String> closest(String key, List<String> allowed) {
+    String typed = key.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : allowed) {
+      String known = candidate.toLowerCase(Locale.ROOT);
+      int distance = sameLetters(typed, known) ? 1 : editDistance(typed, known);
+      if (distance <= 2 && distance < typed.length() && distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean sameLetters(String a, String b) {
+    char[] x = a.toCharArray();
+    char[] y = b.toCharArray();
+    Arrays.sort(x);
+    Arrays.sort(y);
+    return Arrays.equals(x, y);
+  }
+
+  /** Edits (insert, delete, replace, swap two neighbours) that turn {@code a} into {@code b}. */
+  private static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private static String withoutIndexes(JsonNodePath path) {
@@ -240,11 +325,23 @@ public final class ConfigLoader {
         environments);
   }
 
+  /** Indexes of the components that write localPort instead of taking port for it. */
+  private static Set<Integer> componentsSettingLocalPort(JsonNode root) {
+    JsonNode components = root.get("components");
+    Set<Integer> indexes = new HashSet<>();
+    for (int i = 0; i < components.size(); i++) {
+      if (components.get(i).has("localPort")) {
+        indexes.add(i);
+      }
+    }
+    return indexes;
+  }
+
   private static Component component(JsonNode node) {
     int port = node.get("port").asInt();
     return new Component(
         node.get("name").asText(),
-        Component.Kind.valueOf(node.path("kind").asText("api").toUpperCase(java.util.Locale.ROOT)),
+        Component.Kind.valueOf(node.path("kind").asText("api").toUpperCase(Locale.ROOT)),
         node.get("path").asText(),
         port,
         node.path("localPort").asInt(port),
@@ -282,12 +379,12 @@ public final class ConfigLoader {
     return StreamSupport.stream(array.spliterator(), false);
   }
 
-  private static JsonSchema loadSchema() {
+  private static JsonNode loadSchemaTree() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("schema resource missing: " + SCHEMA_RESOURCE);
       }
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,9 +2,11 @@ package org.bluemed.delivery.config;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The rules of {@code delivery.yml} that its JSON Schema cannot express. */
@@ -15,7 +17,13 @@ final class ConfigRules {
 
   private ConfigRules() {}
 
-  static List<String> check(DeliveryConfig config, String source) {
+  /**
+   * Checks the rules across fields and entries; each problem names its field.
+   *
+   * @param setsLocalPort indexes of the components whose localPort is written in the file rather
+   *     than defaulted to port, so a clash names the field that holds the value
+   */
+  static List<String> check(DeliveryConfig config, Set<Integer> setsLocalPort, String source) {
     List<String> problems = new ArrayList<>();
     String at = source + ": ";
 
@@ -91,14 +99,20 @@ final class ConfigRules {
       if (other != null) {
         problems.add(
             field
-                + ".port: "
+                + "."
+                + localPortField(setsLocalPort, i)
+                + ": "
                 + c.localPort()
                 + " is already used by components["
                 + other
-                + "] ("
+                + "]."
+                + localPortField(setsLocalPort, other)
+                + " ("
                 + components.get(other).name()
-                + "); each component needs its own port "
-                + "(set localPort to publish it elsewhere)");
+                + "); each component is published on its own port of 127.0.0.1, so "
+                + (setsLocalPort.contains(i) ? "choose another localPort" : "set localPort")
+                + ", for example localPort: "
+                + freePort(components, c.localPort()));
       }
       other = hosts.putIfAbsent(c.hostPrefix(), i);
       if (other != null) {
@@ -179,6 +193,22 @@ final class ConfigRules {
                           + a.maxCapacity()));
     }
     return problems;
+  }
+
+  /** The field a component's published port comes from. */
+  private static String localPortField(Set<Integer> setsLocalPort, int component) {
+    return setsLocalPort.contains(component) ? "localPort" : "port";
+  }
+
+  /** The next port above {@code taken} that no component publishes on, as an example. */
+  private static int freePort(List<Component> components, int taken) {
+    Set<Integer> used = new HashSet<>();
+    components.forEach(c -> used.add(c.localPort()));
+    int port = taken;
+    do {
+      port = port == 65535 ? 1024 : port + 1;
+    } while (used.contains(port));
+    return port;
   }
 
   /**

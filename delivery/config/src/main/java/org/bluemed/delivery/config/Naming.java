@@ -3,6 +3,7 @@ package org.bluemed.delivery.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Every name the delivery system gives to something: images, containers, stacks, clusters,
@@ -13,6 +14,9 @@ public final class Naming {
   public static final int COMMIT_TAG_LENGTH = 12;
 
   public static final String LATEST_TAG = "latest";
+
+  /** Docker's grammar of a tag in an image reference. */
+  private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   private final DeliveryConfig config;
 
@@ -51,6 +55,14 @@ public final class Naming {
     return dirtyDigest
         .map(d -> tag + "-dirty-" + d.substring(0, Math.min(8, d.length())))
         .orElse(tag);
+  }
+
+  /**
+   * Whether Docker accepts {@code tag} as the tag of an image reference: letters, digits, '_', '.'
+   * and '-', up to 128, not starting with '.' or '-'.
+   */
+  public static boolean isImageTag(String tag) {
+    return IMAGE_TAG.matcher(tag).matches();
   }
 
   /** The docker-compose project of the integration check, so tear-down finds all it made. */

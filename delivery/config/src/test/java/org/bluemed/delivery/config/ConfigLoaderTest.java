@@ -82,9 +82,21 @@ class ConfigLoaderTest {
             VALID.replace("path: frontend", "path: backend/web"),
             "components[1].path: 'backend/web' and components[0].path 'backend' lie one inside"),
         Arguments.of(
-            "a duplicate port",
+            "a localPort that another component's port already publishes",
             VALID.replace("localPort: 3000", "localPort: 3001"),
-            "components[1].port: 3001 is already used by components[0] (backend)"),
+            "components[1].localPort: 3001 is already used by components[0].port (backend); "
+                + "each component is published on its own port of 127.0.0.1, so choose another "
+                + "localPort, for example localPort: 3002"),
+        Arguments.of(
+            "a localPort that another component's localPort already publishes",
+            VALID.replace("port: 3001", "port: 3001\n    localPort: 3000"),
+            "components[1].localPort: 3000 is already used by components[0].localPort (backend)"),
+        Arguments.of(
+            "a port that another component's port already publishes",
+            VALID.replace("port: 80\n    localPort: 3000", "port: 3001"),
+            "components[1].port: 3001 is already used by components[0].port (backend); each "
+                + "component is published on its own port of 127.0.0.1, so set localPort, for "
+                + "example localPort: 3002"),
         Arguments.of(
             "two components on one host",
             VALID.replace("hostPrefix: app", "hostPrefix: api"),
@@ -114,9 +126,41 @@ class ConfigLoaderTest {
             "components[0].memory: Fargate does not accept cpu 512 with memory 512; with cpu 512, "
                 + "memory must be 1024 to 4096 in steps of 1024"),
         Arguments.of(
-            "an unknown field",
+            "an unknown top-level key far from every allowed one",
             VALID.replace("domain: bluemed", "colour: blue\ndomain: bluemed"),
-            "colour"),
+            "delivery.yml: colour: unknown key; allowed here: application, domain, repository, "
+                + "components, environments"),
+        Arguments.of(
+            "a misspelt top-level key",
+            VALID.replace("domain: bluemed", "domian: bluemed"),
+            "delivery.yml: domian: unknown key; did you mean 'domain'? Allowed here: "
+                + "application, domain, repository, components, environments"),
+        Arguments.of(
+            "a misspelt key of a component",
+            VALID.replace("hostPrefix: api", "hostPrefx: api"),
+            "components[0].hostPrefx: unknown key; did you mean 'hostPrefix'? Allowed here: "
+                + "name, kind, path, port, localPort, hostPrefix, healthPath, cpu, memory"),
+        Arguments.of(
+            "a key of an environment with its letters swapped",
+            VALID.replace(
+                "region: eu-west-1\n    certificateArn",
+                "regoin: eu-west-1\n    " + "region: eu-west-1\n    certificateArn"),
+            "environments[1].regoin: unknown key; did you mean 'region'? Allowed here: name, "
+                + "account, region, subdomain, hostedZoneId, certificateArn, desiredCount, "
+                + "autoscaling"),
+        Arguments.of(
+            "a misspelt key of the repository",
+            VALID.replace("  name: bluemed\n", "  name: bluemed\n  releaseBrnch: main\n"),
+            "repository.releaseBrnch: unknown key; did you mean 'releaseBranch'? Allowed here: "
+                + "owner, name, connectionArn, developBranch, releaseBranch"),
+        Arguments.of(
+            "a misspelt key of autoscaling",
+            VALID.replace(
+                "certificate/abc\n",
+                "certificate/abc\n    autoscaling:\n      minCapacity: 1\n      maxCapacity: 2\n"
+                    + "      maxCapcity: 3\n"),
+            "environments[1].autoscaling.maxCapcity: unknown key; did you mean 'maxCapacity'? "
+                + "Allowed here: minCapacity, maxCapacity, targetCpuPercent"),
         Arguments.of(
             "two environments on one domain",
             VALID.replace("    subdomain: staging\n", ""),
@@ -199,6 +243,21 @@ class ConfigLoaderTest {
   void aMissingFileIsNamed() {
     assertThatThrownBy(() -> ConfigLoader.load(Path.of("/nonexistent/delivery.yml")))
         .hasMessageContaining("/nonexistent/delivery.yml: file not found");
+  }
+
+  @Test
+  void anImageTagFollowsDockersTagGrammar() {
+    assertThat(Naming.isImageTag("10819e093075")).isTrue();
+    assertThat(Naming.isImageTag("0123456789ab-dirty-feedface")).isTrue();
+    assertThat(Naming.isImageTag("_v1.2")).isTrue();
+    assertThat(Naming.isImageTag("a".repeat(128))).isTrue();
+
+    assertThat(Naming.isImageTag("")).isFalse();
+    assertThat(Naming.isImageTag("a b")).isFalse();
+    assertThat(Naming.isImageTag("../../x")).isFalse();
+    assertThat(Naming.isImageTag("-x")).isFalse();
+    assertThat(Naming.isImageTag("v1\n")).isFalse();
+    assertThat(Naming.isImageTag("a".repeat(129))).isFalse();
   }
 
   @Test

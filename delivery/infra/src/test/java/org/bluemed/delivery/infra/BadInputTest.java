@@ -38,7 +38,7 @@ class BadInputTest {
             valid
                 .replace("port: 80\n", "port: 3001\n")
                 .replace("localPort: 3000", "localPort: 3001"),
-            "components[1].port"),
+            "components[1].localPort"),
         Arguments.of(
             "an environment without an account",
             valid.replace("    account: \"222222222222\"\n", ""),

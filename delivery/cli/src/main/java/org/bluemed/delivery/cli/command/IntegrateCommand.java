@@ -12,6 +12,7 @@ import org.bluemed.delivery.cli.core.Source;
 import org.bluemed.delivery.cli.core.Step;
 import org.bluemed.delivery.cli.core.Workspace;
 import org.bluemed.delivery.cli.verify.Verifier;
+import org.bluemed.delivery.config.Naming;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +39,13 @@ public final class IntegrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (tag != null && !Naming.isImageTag(tag)) {
+      throw Failure.badInput(
+          "--tag: '"
+              + tag
+              + "' is not an image tag; use letters, digits, '_', '.' and '-' (up to 128, not "
+              + "starting with '.' or '-'), for example 10819e093075");
+    }
     Duration waitBound = healthWait.bound();
     Compose.Choice composeChoice = compose.choice();
     Workspace workspace = options.workspace();
