@@ -223,8 +223,7 @@ class IntegrateCommandTest {
       fixture.write("docker-compose.yml", original + "  svc: [this is not a service\n");
 
       CliRun run =
-          CliRun.in(
-              dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
+          CliRun.in(dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
 
       assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
       assertThat(run.stderr())

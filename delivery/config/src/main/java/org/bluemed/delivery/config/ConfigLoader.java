@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Reads {@code delivery.yml}: first its shape against the JSON Schema shipped for editors, then the
@@ -81,6 +82,7 @@ public final class ConfigLoader {
               + "0a1b2c3d-0000-0000-0000-000000000000");
 
   private static final JsonNode SCHEMA_TREE = loadSchemaTree();
+  private static final LevenshteinDistance EDITS = LevenshteinDistance.getDefaultInstance();
   private static final JsonSchema SCHEMA =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA_TREE);
 
@@ -230,7 +232,7 @@ public final class ConfigLoader {
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : allowed) {
       String known = candidate.toLowerCase(Locale.ROOT);
-      int distance = sameLetters(typed, known) ? 1 : editDistance(typed, known);
+      int distance = sameLetters(typed, known) ? 1 : EDITS.apply(typed, known);
       if (distance <= 2 && distance < typed.length() && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
@@ -245,30 +247,6 @@ public final class ConfigLoader {
     Arrays.sort(x);
     Arrays.sort(y);
     return Arrays.equals(x, y);
-  }
-
-  /** Edits (insert, delete, replace, swap two neighbours) that turn {@code a} into {@code b}. */
-  private static int editDistance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   private static String withoutIndexes(JsonNodePath path) {
