@@ -204,11 +204,20 @@ public final class LocalFlow {
               .run(source.tag(), integrationWait));
       JUnitReport.write(
           workspace.reportsDirectory().resolve("integration.xml"), "integration", integrationSteps);
-      Optional<String> failure =
+      // The summary line names the first failed check; the checklist above has them all.
+      List<String> failed =
           integrationSteps.stream()
               .filter(s -> s.status() == Step.Status.FAILED)
               .map(s -> s.name() + ": " + s.detail())
-              .reduce((x, y) -> x + "; " + y);
+              .toList();
+      Optional<String> failure =
+          failed.stream()
+              .findFirst()
+              .map(
+                  first ->
+                      failed.size() == 1
+                          ? first
+                          : first + " (and " + (failed.size() - 1) + " more failed checks)");
       if (failure.isPresent()) {
         return failure;
       }
