@@ -121,28 +121,22 @@ class IntegrateCommandTest {
   @ValueSource(strings = {"v1", "v2"})
   void aComposeUpThatFailsNamesItsErrorAndLeavesNothingBehind(String compose) throws Exception {
     Docker.requireCompose(compose);
-    java.nio.file.Path composeFile = dir.resolve("docker-compose.yml");
-    String original = java.nio.file.Files.readString(composeFile);
     String tag = fixture.head().substring(0, 12);
-    try {
-      // An image that can be neither found nor pulled: the registry port is closed.
-      fixture.write(
-          "docker-compose.yml",
-          original
-              + """
+    // An image that can be neither found nor pulled: the registry port is closed.
+    withComposeFileExtendedBy(
+        """
             unpullable:
               image: 127.0.0.1:1/nothing:here
-          """);
+          """,
+        () -> {
+          CliRun run =
+              CliRun.in(
+                  dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
 
-      CliRun run =
-          CliRun.in(dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
-
-      assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(run.stdout()).containsPattern("FAILED  compose up \\([0-9.]+ s\\): .+");
-      assertThat(run.stderr()).contains("Integration: compose up failed:");
-    } finally {
-      java.nio.file.Files.writeString(composeFile, original);
-    }
+          assertThat(run.exitCode()).isEqualTo(1);
+          assertThat(run.stdout()).containsPattern("FAILED  compose up \\([0-9.]+ s\\): .+");
+          assertThat(run.stderr()).contains("Integration: compose up failed:");
+        });
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
 
@@ -216,23 +210,20 @@ class IntegrateCommandTest {
   @ValueSource(strings = {"v1", "v2"})
   void aComposeFileComposeCannotReadIsBadInputAndNothingStarts(String compose) throws Exception {
     Docker.requireCompose(compose);
-    java.nio.file.Path composeFile = dir.resolve("docker-compose.yml");
-    String original = java.nio.file.Files.readString(composeFile);
     String tag = fixture.head().substring(0, 12);
-    try {
-      fixture.write("docker-compose.yml", original + "  svc: [this is not a service\n");
+    withComposeFileExtendedBy(
+        "  svc: [this is not a service\n",
+        () -> {
+          CliRun run =
+              CliRun.in(
+                  dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
 
-      CliRun run =
-          CliRun.in(dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
-
-      assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-      assertThat(run.stderr())
-          .contains("docker-compose.yml is not a compose file")
-          .doesNotContain("Integration: starting")
-          .doesNotContain("tear-down failed");
-    } finally {
-      java.nio.file.Files.writeString(composeFile, original);
-    }
+          assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+          assertThat(run.stderr())
+              .contains("docker-compose.yml is not a compose file")
+              .doesNotContain("Integration: starting")
+              .doesNotContain("tear-down failed");
+        });
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
 
@@ -241,16 +232,11 @@ class IntegrateCommandTest {
   void composeUpWaitingOnAnUnhealthyDependencyIsStoppedByTheWaitBound(String compose)
       throws Exception {
     Docker.requireCompose(compose);
-    java.nio.file.Path composeFile = dir.resolve("docker-compose.yml");
-    String original = java.nio.file.Files.readString(composeFile);
     String tag = fixture.head().substring(0, 12);
-    try {
-      // up waits for svc's health check before it starts the dependent service; svc never
-      // becomes healthy, and its health check would keep compose waiting for two minutes.
-      fixture.write(
-          "docker-compose.yml",
-          original
-              + """
+    // up waits for svc's health check before it starts the dependent service; svc never
+    // becomes healthy, and its health check would keep compose waiting for two minutes.
+    withComposeFileExtendedBy(
+        """
               healthcheck:
                 test: ["CMD", "node", "-e", "process.exit(process.env.HEALTHY === 'true' ? 0 : 1)"]
                 interval: 1s
@@ -261,26 +247,41 @@ class IntegrateCommandTest {
               depends_on:
                 svc:
                   condition: service_healthy
-          """);
+          """,
+        () -> {
+          CliRun run =
+              CliRun.in(
+                  dir,
+                  Map.of("SVC_HEALTHY", "false"),
+                  "integrate",
+                  "--tag",
+                  tag,
+                  "--wait",
+                  "3",
+                  "--compose",
+                  compose);
 
-      CliRun run =
-          CliRun.in(
-              dir,
-              Map.of("SVC_HEALTHY", "false"),
-              "integrate",
-              "--tag",
-              tag,
-              "--wait",
-              "3",
-              "--compose",
-              compose);
+          assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+          assertThat(run.stdout())
+              .containsPattern(
+                  "FAILED  compose up \\([0-9.]+ s\\): did not finish within --wait 3 s");
+        });
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
 
-      assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
-      assertThat(run.stdout())
-          .containsPattern("FAILED  compose up \\([0-9.]+ s\\): did not finish within --wait 3 s");
+  interface Check {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code check} with text added to the fixture's compose file, then restores the file. */
+  private static void withComposeFileExtendedBy(String extra, Check check) throws Exception {
+    java.nio.file.Path composeFile = dir.resolve("docker-compose.yml");
+    String original = java.nio.file.Files.readString(composeFile);
+    try {
+      fixture.write("docker-compose.yml", original + extra);
+      check.run();
     } finally {
       java.nio.file.Files.writeString(composeFile, original);
     }
-    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
 }
