@@ -180,12 +180,14 @@ class IntegrateCommandTest {
   void anUnknownComposeChoiceIsBadInputNamingTheOptionAndItsVariable() {
     CliRun typed = CliRun.in(dir, Map.of(), "integrate", "--compose", "v3");
     CliRun fromEnvironment = CliRun.in(dir, Map.of("DELIVERY_COMPOSE", "podman"), "integrate");
+    CliRun upperCase = CliRun.in(dir, Map.of(), "integrate", "--compose", "V2");
 
     assertThat(typed.exitCode()).isEqualTo(2);
     assertThat(typed.stderr())
         .contains("--compose (or $DELIVERY_COMPOSE): 'v3' is not a choice; use auto, v2 or v1");
     assertThat(fromEnvironment.exitCode()).isEqualTo(2);
     assertThat(fromEnvironment.stderr()).contains("'podman' is not a choice");
+    assertThat(upperCase.exitCode()).isEqualTo(2);
     assertThat(typed.stderr()).doesNotContain("Integration: starting");
   }
 
@@ -269,16 +271,45 @@ class IntegrateCommandTest {
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }
 
+  @ParameterizedTest(name = "compose {0}")
+  @ValueSource(strings = {"v1", "v2"})
+  void aComposeFileThatPublishesAComponentElsewhereIsBadInputAndNothingStarts(String compose)
+      throws Exception {
+    Docker.requireCompose(compose);
+    String tag = fixture.head().substring(0, 12);
+    withComposeFileChangedBy(
+        original -> original.replace("127.0.0.1:39081:39081", "127.0.0.1:39082:39081"),
+        () -> {
+          CliRun run =
+              CliRun.in(
+                  dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
+
+          assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+          assertThat(run.stderr())
+              .contains(
+                  "docker-compose.yml: service svc publishes 39082 -> 39081, but delivery.yml "
+                      + "publishes svc on 39081 -> 39081 (localPort -> port)")
+              .doesNotContain("Integration: starting");
+        });
+    assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
+
   interface Check {
     void run() throws Exception;
   }
 
   /** Runs {@code check} with text added to the fixture's compose file, then restores the file. */
   private static void withComposeFileExtendedBy(String extra, Check check) throws Exception {
+    withComposeFileChangedBy(original -> original + extra, check);
+  }
+
+  /** Runs {@code check} with the fixture's compose file changed, then restores the file. */
+  private static void withComposeFileChangedBy(
+      java.util.function.UnaryOperator<String> change, Check check) throws Exception {
     java.nio.file.Path composeFile = dir.resolve("docker-compose.yml");
     String original = java.nio.file.Files.readString(composeFile);
     try {
-      fixture.write("docker-compose.yml", original + extra);
+      fixture.write("docker-compose.yml", change.apply(original));
       check.run();
     } finally {
       java.nio.file.Files.writeString(composeFile, original);

@@ -91,6 +91,9 @@ class LocalCommandTest {
     JsonNode summary =
         new ObjectMapper().readTree(dir.resolve(".delivery/out/summary.json").toFile());
     assertThat(summary.get("ok").asBoolean()).isFalse();
+    assertThat(summary.get("exitCode").asInt()).isEqualTo(3);
+    assertThat(summary.get("stages").get(3).get("detail").asText())
+        .contains("port 39081 on 127.0.0.1");
     assertThat(summary.get("images").get(0).get("tags").toString()).doesNotContain("latest");
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }

@@ -112,7 +112,8 @@ final class ConfigRules {
                 + "); each component is published on its own port of 127.0.0.1, so "
                 + (setsLocalPort.contains(i) ? "choose another localPort" : "set localPort")
                 + ", for example localPort: "
-                + freePort(components, c.localPort()));
+                + freePort(components, c.localPort())
+                + ", and publish the same port in docker-compose.yml");
       }
       other = hosts.putIfAbsent(c.hostPrefix(), i);
       if (other != null) {

@@ -86,7 +86,8 @@ class ConfigLoaderTest {
             VALID.replace("localPort: 3000", "localPort: 3001"),
             "components[1].localPort: 3001 is already used by components[0].port (backend); "
                 + "each component is published on its own port of 127.0.0.1, so choose another "
-                + "localPort, for example localPort: 3002"),
+                + "localPort, for example localPort: 3002, and publish the same port in "
+                + "docker-compose.yml"),
         Arguments.of(
             "a localPort that another component's localPort already publishes",
             VALID.replace("port: 3001", "port: 3001\n    localPort: 3000"),

@@ -1,6 +1,5 @@
 package org.bluemed.delivery.cli.command;
 
-import java.util.Locale;
 import org.bluemed.delivery.cli.core.Compose;
 import org.bluemed.delivery.cli.core.Failure;
 import picocli.CommandLine.Option;
@@ -17,11 +16,15 @@ public final class ComposeOption {
   String value;
 
   Compose.Choice choice() {
-    try {
-      return Compose.Choice.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw Failure.badInput(
-          "--compose (or $DELIVERY_COMPOSE): '" + value + "' is not a choice; use auto, v2 or v1");
-    }
+    return switch (value) {
+      case "auto" -> Compose.Choice.AUTO;
+      case "v2" -> Compose.Choice.V2;
+      case "v1" -> Compose.Choice.V1;
+      default ->
+          throw Failure.badInput(
+              "--compose (or $DELIVERY_COMPOSE): '"
+                  + value
+                  + "' is not a choice; use auto, v2 or v1");
+    };
   }
 }

@@ -1,10 +1,18 @@
 package org.bluemed.delivery.cli.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * docker compose v2 where it is installed (build machines have it), else docker-compose v1 (Debian
@@ -84,6 +92,81 @@ public final class Compose {
 
   public String implementation() {
     return String.join(" ", base);
+  }
+
+  /** A port a service publishes on the host. */
+  public record Published(int published, int target) {}
+
+  /**
+   * The ports each service publishes, as compose resolves the file (its {@code config} output,
+   * whose shape differs: v1 writes "127.0.0.1:3000:80/tcp", v2 a mapping per port). A file compose
+   * cannot read is bad input naming it and compose's own words.
+   */
+  public Map<String, List<Published>> publishedPorts() {
+    ProcessRunner.Result config = run(Duration.ofSeconds(60), "config");
+    if (!config.ok()) {
+      throw Failure.badInput(
+          file + " is not a compose file " + implementation() + " can run: " + errorOf(config));
+    }
+    JsonNode services;
+    try {
+      services = YAML.readTree(withoutDiagnostics(config.output())).path("services");
+    } catch (IOException e) {
+      throw Failure.environment(
+          implementation() + " config printed no YAML for " + file + ": " + e.getMessage());
+    }
+    Map<String, List<Published>> ports = new LinkedHashMap<>();
+    services
+        .fields()
+        .forEachRemaining(
+            service -> {
+              List<Published> published = new ArrayList<>();
+              for (JsonNode port : service.getValue().path("ports")) {
+                parse(port).ifPresent(published::add);
+              }
+              ports.put(service.getKey(), published);
+            });
+    return ports;
+  }
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern SHORT_PORT = Pattern.compile("^(?:.*:)?(\\d+):(\\d+)(?:/[a-z]+)?$");
+
+  private static Optional<Published> parse(JsonNode port) {
+    if (port.isObject()) {
+      return port.path("published").asInt(0) > 0
+          ? Optional.of(new Published(port.path("published").asInt(), port.path("target").asInt()))
+          : Optional.empty();
+    }
+    Matcher m = SHORT_PORT.matcher(port.asText());
+    return m.matches()
+        ? Optional.of(new Published(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+        : Optional.empty();
+  }
+
+  /** Compose's diagnostics share the output; the YAML starts at its first top-level key. */
+  private static String withoutDiagnostics(String output) {
+    List<String> lines = output.lines().toList();
+    int first = 0;
+    while (first < lines.size() && !lines.get(first).matches("^[a-z_]+:( .*)?$")) {
+      first++;
+    }
+    return String.join("\n", lines.subList(first, lines.size()));
+  }
+
+  /** From the line that says "error" to the end: compose explains a parse error over lines. */
+  private static String errorOf(ProcessRunner.Result result) {
+    List<String> lines =
+        result.tail().stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    int from = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).toLowerCase(java.util.Locale.ROOT).contains("error")) {
+        from = i;
+        break;
+      }
+    }
+    String text = String.join(" ", lines.subList(from, lines.size()));
+    return text.length() > 400 ? text.substring(0, 400) + "..." : text;
   }
 
   public ProcessRunner.Result run(Duration timeout, String... args) {

@@ -123,18 +123,50 @@ public final class Integration {
   }
 
   /**
-   * A compose file compose cannot read is bad input, named before anything starts; otherwise up
-   * fails with it half-way and the tear-down fails on it too.
+   * The compose file must be one compose can read, and publish each component where delivery.yml
+   * says (localPort on the host, port in the container): the checks probe those ports, so a file
+   * that disagrees would fail them with a misleading "did not answer". Both are bad input, named
+   * before anything starts.
    */
   private void requireValid(Compose compose, Path composeFile) {
-    ProcessRunner.Result config = compose.run(Duration.ofSeconds(60), "config", "--quiet");
-    if (!config.ok()) {
-      throw Failure.badInput(
-          composeFile
-              + " is not a compose file "
-              + compose.implementation()
-              + " can run: "
-              + config.lastLine().strip());
+    Map<String, List<Compose.Published>> ports = compose.publishedPorts();
+    for (Component c : workspace.config().components()) {
+      String service = workspace.naming().composeService(c);
+      if (!ports.containsKey(service)) {
+        throw Failure.badInput(
+            composeFile
+                + " has no service "
+                + service
+                + " for component "
+                + c.name()
+                + " of delivery.yml; the integration runs each component as the service of its"
+                + " name");
+      }
+      Compose.Published wanted = new Compose.Published(c.localPort(), c.port());
+      if (!ports.get(service).contains(wanted)) {
+        throw Failure.badInput(
+            composeFile
+                + ": service "
+                + service
+                + " publishes "
+                + (ports.get(service).isEmpty()
+                    ? "no port"
+                    : ports.get(service).stream()
+                        .map(p -> p.published() + " -> " + p.target())
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                + ", but delivery.yml publishes "
+                + c.name()
+                + " on "
+                + c.localPort()
+                + " -> "
+                + c.port()
+                + " (localPort -> port); make them agree, for example ports: "
+                + "[\"127.0.0.1:"
+                + c.localPort()
+                + ":"
+                + c.port()
+                + "\"]");
+      }
     }
   }
 
@@ -259,6 +291,10 @@ public final class Integration {
   }
 
   private void printLogs(Compose compose, List<String> services) {
+    if (ProcessRunner.stopping()) {
+      // The tear-down is removing the containers; their logs are going with them.
+      return;
+    }
     for (String service : services) {
       progress.println("Integration: logs of " + service + ":");
       ProcessRunner.Result logs =

@@ -97,6 +97,10 @@ public final class LocalFlow {
         failure = Optional.of(stopped.getMessage());
         failedAs = stopped.kind();
       }
+      if (failure.isPresent() && ProcessRunner.stopping()) {
+        // What failed then is the programs the signal stopped, not the commit's checks.
+        failure = Optional.of("stopped by a signal (Ctrl-C or SIGTERM) before it finished");
+      }
       Duration took = Duration.between(start, Instant.now());
       stages.add(
           new StageResult(
@@ -272,9 +276,12 @@ public final class LocalFlow {
     json.put("commit", summary.commit());
     json.put("tag", summary.tag());
     json.put("ok", summary.ok());
+    json.put("exitCode", summary.ok() ? 0 : summary.failedAs().exitCode());
     json.put(
         "stages",
-        summary.stages().stream().map(s -> timing(s.name(), s.status(), s.duration())).toList());
+        summary.stages().stream()
+            .map(s -> timing(s.name(), s.status(), s.duration(), s.detail()))
+            .toList());
     json.put(
         "images",
         summary.images().stream()
@@ -297,7 +304,12 @@ public final class LocalFlow {
     json.put(
         "buildSteps",
         summary.buildSteps().stream()
-            .map(s -> timing(s.name(), s.status(), s.duration()))
+            .map(s -> timing(s.name(), s.status(), s.duration(), s.detail()))
+            .toList());
+    json.put(
+        "integrationSteps",
+        summary.integrationSteps().stream()
+            .map(s -> timing(s.name(), s.status(), s.duration(), s.detail()))
             .toList());
     try {
       new ObjectMapper()
@@ -308,8 +320,17 @@ public final class LocalFlow {
     }
   }
 
-  private static Map<String, Object> timing(String name, Step.Status status, Duration duration) {
-    return Map.of("name", name, "status", status.name(), "seconds", duration.toMillis() / 1000.0);
+  private static Map<String, Object> timing(
+      String name, Step.Status status, Duration duration, String detail) {
+    return Map.of(
+        "name",
+        name,
+        "status",
+        status.name(),
+        "seconds",
+        duration.toMillis() / 1000.0,
+        "detail",
+        detail);
   }
 
   private static String repository(ComponentBuild.PushedImage image) {

@@ -89,6 +89,8 @@ public final class ProcessRunner {
   /** Programs to stop with the JVM (SIGTERM from a CI cancel, Ctrl-C), so none is orphaned. */
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
+  private static volatile boolean stopping;
+
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(ProcessRunner::stopAll, "stop-children"));
   }
@@ -98,6 +100,7 @@ public final class ProcessRunner {
    * then kills what is left, descendants first, so nothing outlives the CLI.
    */
   private static void stopAll() {
+    stopping = true;
     List<ProcessHandle> all = new java.util.ArrayList<>();
     for (Process p : RUNNING) {
       p.descendants().forEach(all::add);
@@ -113,6 +116,11 @@ public final class ProcessRunner {
       }
     }
     all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** Whether the JVM is being stopped by a signal, so what fails now failed because of it. */
+  public static boolean stopping() {
+    return stopping;
   }
 
   private final PrintStream progress;
