@@ -267,6 +267,9 @@ class IntegrateCommandTest {
           assertThat(run.stdout())
               .containsPattern(
                   "FAILED  compose up \\([0-9.]+ s\\): did not finish within --wait 3 s");
+          assertThat(run.stderr())
+              .contains("Integration: health checks of svc (oldest first):")
+              .containsPattern("  \\| exit 1: ");
         });
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
   }

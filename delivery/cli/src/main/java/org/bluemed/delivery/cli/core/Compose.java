@@ -26,6 +26,11 @@ public final class Compose {
     V1
   }
 
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** A port in compose's short syntax: [HOST_IP:]PUBLISHED:TARGET[/PROTOCOL]. */
+  private static final Pattern SHORT_PORT = Pattern.compile("^(?:.*:)?(\\d+):(\\d+)(?:/[a-z]+)?$");
+
   private final ProcessRunner runner;
   private final List<String> base;
   private final String project;
@@ -128,9 +133,6 @@ public final class Compose {
             });
     return ports;
   }
-
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Pattern SHORT_PORT = Pattern.compile("^(?:.*:)?(\\d+):(\\d+)(?:/[a-z]+)?$");
 
   private static Optional<Published> parse(JsonNode port) {
     if (port.isObject()) {

@@ -129,6 +129,24 @@ public final class Docker {
     return false;
   }
 
+  /**
+   * The last results of a container's own health check (Docker keeps five), one line each, oldest
+   * first; none when the container has no health check or is gone.
+   */
+  public List<String> healthLog(String container) {
+    ProcessRunner.Result result =
+        run(
+            List.of(
+                "docker",
+                "inspect",
+                "--format",
+                "{{if .State.Health}}{{range .State.Health.Log}}exit {{.ExitCode}}: "
+                    + "{{json .Output}}\n{{end}}{{end}}",
+                container),
+            Duration.ofSeconds(30));
+    return result.ok() ? result.output().lines().filter(l -> !l.isBlank()).toList() : List.of();
+  }
+
   public ProcessRunner.Result run(List<String> command, Duration timeout) {
     return runner.run(ProcessRunner.Spec.of(workingDirectory, command).withTimeout(timeout));
   }

@@ -300,7 +300,28 @@ public final class Integration {
       ProcessRunner.Result logs =
           compose.run(Duration.ofSeconds(60), "logs", "--no-color", "--tail", "80", service);
       logs.output().lines().forEach(l -> progress.println("  | " + l));
+      // A service that logs nothing about failing probes still has its health check's word.
+      for (String id : containerIds(compose, service)) {
+        List<String> health = docker.healthLog(id);
+        if (!health.isEmpty()) {
+          progress.println("Integration: health checks of " + service + " (oldest first):");
+          health.forEach(l -> progress.println("  | " + l));
+        }
+      }
     }
+  }
+
+  /** The containers of a service; compose may print warnings beside them. */
+  private static List<String> containerIds(Compose compose, String service) {
+    ProcessRunner.Result ps = compose.run(Duration.ofSeconds(30), "ps", "--quiet", service);
+    if (!ps.ok()) {
+      return List.of();
+    }
+    return ps.output()
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.matches("[0-9a-f]{12,64}"))
+        .toList();
   }
 
   /** Runs once, from the command's own path or from the shutdown hook, whichever comes first. */
