@@ -121,7 +121,6 @@ class IntegrateCommandTest {
   @ValueSource(strings = {"v1", "v2"})
   void aComposeUpThatFailsNamesItsErrorAndLeavesNothingBehind(String compose) throws Exception {
     Docker.requireCompose(compose);
-    String tag = fixture.head().substring(0, 12);
     // An image that can be neither found nor pulled: the registry port is closed.
     withComposeFileExtendedBy(
         """
@@ -129,9 +128,7 @@ class IntegrateCommandTest {
               image: 127.0.0.1:1/nothing:here
           """,
         () -> {
-          CliRun run =
-              CliRun.in(
-                  dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
+          CliRun run = integrateBuiltImage(Map.of(), "10", compose);
 
           assertThat(run.exitCode()).isEqualTo(1);
           assertThat(run.stdout()).containsPattern("FAILED  compose up \\([0-9.]+ s\\): .+");
@@ -212,13 +209,10 @@ class IntegrateCommandTest {
   @ValueSource(strings = {"v1", "v2"})
   void aComposeFileComposeCannotReadIsBadInputAndNothingStarts(String compose) throws Exception {
     Docker.requireCompose(compose);
-    String tag = fixture.head().substring(0, 12);
     withComposeFileExtendedBy(
         "  svc: [this is not a service\n",
         () -> {
-          CliRun run =
-              CliRun.in(
-                  dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
+          CliRun run = integrateBuiltImage(Map.of(), "10", compose);
 
           assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
           assertThat(run.stderr())
@@ -234,7 +228,6 @@ class IntegrateCommandTest {
   void composeUpWaitingOnAnUnhealthyDependencyIsStoppedByTheWaitBound(String compose)
       throws Exception {
     Docker.requireCompose(compose);
-    String tag = fixture.head().substring(0, 12);
     // up waits for svc's health check before it starts the dependent service; svc never
     // becomes healthy, and its health check would keep compose waiting for two minutes.
     withComposeFileExtendedBy(
@@ -251,17 +244,7 @@ class IntegrateCommandTest {
                   condition: service_healthy
           """,
         () -> {
-          CliRun run =
-              CliRun.in(
-                  dir,
-                  Map.of("SVC_HEALTHY", "false"),
-                  "integrate",
-                  "--tag",
-                  tag,
-                  "--wait",
-                  "3",
-                  "--compose",
-                  compose);
+          CliRun run = integrateBuiltImage(Map.of("SVC_HEALTHY", "false"), "3", compose);
 
           assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
           assertThat(run.stdout())
@@ -279,13 +262,10 @@ class IntegrateCommandTest {
   void aComposeFileThatPublishesAComponentElsewhereIsBadInputAndNothingStarts(String compose)
       throws Exception {
     Docker.requireCompose(compose);
-    String tag = fixture.head().substring(0, 12);
     withComposeFileChangedBy(
         original -> original.replace("127.0.0.1:39081:39081", "127.0.0.1:39082:39081"),
         () -> {
-          CliRun run =
-              CliRun.in(
-                  dir, Map.of(), "integrate", "--tag", tag, "--wait", "10", "--compose", compose);
+          CliRun run = integrateBuiltImage(Map.of(), "10", compose);
 
           assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
           assertThat(run.stderr())
@@ -295,6 +275,15 @@ class IntegrateCommandTest {
               .doesNotContain("Integration: starting");
         });
     assertThat(Docker.leftovers("fixture-integration")).isEmpty();
+  }
+
+  /**
+   * {@code delivery integrate} of the image built for the fixture's commit, also while a test has
+   * its compose file changed (the tree is dirty then, and its own tag was never built).
+   */
+  private static CliRun integrateBuiltImage(Map<String, String> env, String wait, String compose) {
+    String tag = fixture.head().substring(0, 12);
+    return CliRun.in(dir, env, "integrate", "--tag", tag, "--wait", wait, "--compose", compose);
   }
 
   interface Check {

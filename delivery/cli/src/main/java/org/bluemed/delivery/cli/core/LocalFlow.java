@@ -214,21 +214,17 @@ public final class LocalFlow {
               .filter(s -> s.status() == Step.Status.FAILED)
               .map(s -> s.name() + ": " + s.detail())
               .toList();
-      Optional<String> failure =
-          failed.stream()
-              .findFirst()
-              .map(
-                  first ->
-                      failed.size() == 1
-                          ? first
-                          : first + " (and " + (failed.size() - 1) + " more failed checks)");
-      if (failure.isPresent()) {
-        return failure;
+      if (!failed.isEmpty()) {
+        String first = failed.get(0);
+        return Optional.of(
+            failed.size() == 1
+                ? first
+                : first + " (and " + (failed.size() - 1) + " more failed checks)");
       }
       if (source.dirty()) {
         progress.println(
             "latest stays where it was: " + source.tag() + " has uncommitted changes.");
-        return failure;
+        return Optional.empty();
       }
       // latest moves only to images of a commit that passed every check.
       List<ComponentBuild.PushedImage> promoted = new ArrayList<>();
@@ -237,7 +233,7 @@ public final class LocalFlow {
       }
       images.clear();
       images.addAll(promoted);
-      return failure;
+      return Optional.empty();
     }
 
     private ComponentBuild.Result builtFor(StagePlan.Action action) {

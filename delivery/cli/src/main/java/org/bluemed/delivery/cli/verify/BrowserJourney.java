@@ -74,8 +74,8 @@ final class BrowserJourney {
               Duration.ZERO,
               "no browser at "
                   + chromium
-                  + "; install Debian's chromium-headless-shell or pass --chromium (Playwright's own "
-                  + "browser downloads are not used)"));
+                  + "; install Debian's chromium-headless-shell or pass --chromium "
+                  + "(Playwright's own browser downloads are not used)"));
     }
     Optional<Step> install = install(dir, name);
     if (install.isPresent()) {
